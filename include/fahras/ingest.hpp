@@ -1,0 +1,47 @@
+/** @file ingest.hpp
+ *  @brief Reading articles from files: JSON Lines and plain text, in UTF-8 or legacy Arabic encodings.
+ */
+#pragma once
+
+#include <fahras/index.hpp>
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <string>
+
+namespace fahras {
+
+/** @brief Reads one Article per line of a JSON Lines stream.
+ *
+ *  Field names accepted: id or _id; title; body, text or content; author; source; url; date or
+ *  date_extracted; any other string field goes into metadata. Lines that are blank are skipped; a line
+ *  that is not a JSON object with an id throws InvalidArgumentError naming the line number (the caller
+ *  may catch it and continue with the next line). Text in another encoding is converted with to_utf8().
+ *  Not thread-safe.
+ */
+class JsonlReader {
+public:
+    /** @brief Reads from @p in (which must outlive the reader); @p encoding of the bytes ("utf-8" default). */
+    explicit JsonlReader(std::istream& in, std::string encoding = "utf-8");
+    ~JsonlReader();
+    JsonlReader(JsonlReader&&) noexcept;
+    JsonlReader& operator=(JsonlReader&&) noexcept;
+
+    /** @brief Reads the next article into @p article; false at end of input.
+     *  @exception InvalidArgumentError a malformed line (the reader stays usable). */
+    bool next(Article& article);
+
+    /** @brief 1-based number of the last line read. */
+    std::uint64_t line_number() const;
+
+private:
+    struct Internal;
+    std::unique_ptr<Internal> internal_;
+};
+
+/** @brief Reads a plain-text article file: first non-empty line is the title, the rest the body; the id
+ *  is @p id. @exception IndexError the file cannot be read. */
+Article read_text_article(const std::string& path, const std::string& id, const std::string& encoding = "utf-8");
+
+}  // namespace fahras

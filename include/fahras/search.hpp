@@ -1,0 +1,105 @@
+/** @file search.hpp
+ *  @brief fahras::Searcher: ranked queries over an Index, with filters, facets and snippets.
+ *
+ *  Query syntax (the analyzer runs on every word, exactly as on documents):
+ *   - words: كيري لافروف (all words count; documents with more of them rank first)
+ *   - "جون كيري": a phrase; +word: required; -word: excluded
+ *   - AND, OR, NOT between words or groups, and (parentheses)
+ *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter)
+ *  Unbalanced quotes or parentheses are closed at the end of the query, never an error.
+ *
+ *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).
+ */
+#pragma once
+
+#include <fahras/index.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fahras {
+
+/** @brief Result order. */
+enum class SortOrder {
+    RELEVANCE,   ///< best match first (default)
+    DATE_DESC,   ///< newest first, ties by relevance
+    DATE_ASC,    ///< oldest first, ties by relevance
+};
+
+/** @brief The ranking model's parameters; the defaults were tuned on arqa-dev (docs/design.md). */
+struct RankingOptions {
+    double k1 = 1.2;             ///< BM25 term-frequency saturation
+    double b = 0.75;             ///< BM25 length normalization
+    double form_weight = 1.0;    ///< match on the query word's own normalized / proclitic-free form
+    double strip_weight = 0.5;   ///< match on a form left by stripping the query word's own proclitics
+    double stem_weight = 0.25;   ///< match on the light stem only
+    unsigned title_boost = 2;    ///< a title word counts this many times a body word
+};
+
+/** @brief One query. */
+struct SearchRequest {
+    std::string query;
+    std::uint32_t offset = 0;             ///< hits to skip (paging)
+    std::uint32_t limit = 10;             ///< hits to return
+    SortOrder sort = SortOrder::RELEVANCE;
+    std::string date_from;                ///< inclusive ISO 8601 prefix, e.g. "2015-07-01" (empty: open)
+    std::string date_to;                  ///< inclusive ISO 8601 prefix, e.g. "2015-07-31" (empty: open)
+    bool snippets = true;                 ///< build highlighted snippets (needs store_text)
+    std::uint32_t snippet_length = 200;   ///< approximate snippet length in characters
+    std::string highlight_open = "<b>";   ///< marker before each matched word
+    std::string highlight_close = "</b>"; ///< marker after each matched word
+    bool facets = false;                  ///< count matches by source
+    bool suggest = true;                  ///< offer a spelling suggestion for words with no match
+};
+
+/** @brief One hit. */
+struct Hit {
+    std::string id;
+    std::uint32_t rank = 0;       ///< 1-based rank in the whole result list
+    double score = 0;
+    std::string title;
+    std::string author;
+    std::string source;
+    std::string url;
+    std::string date;
+    std::map<std::string, std::string> metadata;
+    std::string snippet;          ///< original text with matched words wrapped in the markers
+};
+
+/** @brief The answer to one query. */
+struct SearchResults {
+    std::vector<Hit> hits;
+    std::uint64_t estimated_total = 0;  ///< estimate of all matching articles
+    std::vector<std::pair<std::string, std::uint64_t>> source_counts;  ///< when facets were asked for
+    std::string suggestion;             ///< "did you mean" query, empty when none
+    std::vector<std::string> ignored;   ///< query words dropped (stopwords), for display
+};
+
+/** @brief Runs queries against an index. */
+class Searcher {
+public:
+    /** @brief A searcher over @p index; it keeps its own handle, so the Index may be moved. */
+    explicit Searcher(const Index& index, RankingOptions ranking = {});
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /** @brief Runs a query. An empty or stopword-only query gives no hits, not an error.
+     *  @exception InvalidArgumentError invalid UTF-8 under InvalidUtf8::THROW, or limit > 10000. */
+    SearchResults search(const SearchRequest& request) const;
+
+    /** @brief Convenience: the top @p limit hits for @p query. */
+    SearchResults search(std::string_view query, std::uint32_t limit = 10) const;
+
+    /** @brief Sees the index's latest commit. */
+    void reopen();
+
+private:
+    struct Internal;
+    std::unique_ptr<Internal> internal_;
+};
+
+}  // namespace fahras

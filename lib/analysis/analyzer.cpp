@@ -1,0 +1,149 @@
+// The Analyzer composes the stages: tokenize → normalize → strip proclitics → light stem → stopword
+// flag. Each stage lives in its own file; this one only wires them and owns the per-call buffers.
+#include <fahras/analyzer.hpp>
+#include <fahras/error.hpp>
+
+#include "analysis/clitics.hpp"
+#include "analysis/normalizer.hpp"
+#include "analysis/stemmer.hpp"
+#include "analysis/stopwords.hpp"
+#include "analysis/tokenizer.hpp"
+#include "analysis/utf8.hpp"
+
+#include <array>
+
+namespace fahras {
+
+namespace {
+
+// Bump when analysis output changes for any input: indexes store it and refuse a different one.
+constexpr const char* kAnalysisName = "fahras-arabic";
+constexpr int kAnalysisVersion = 1;
+
+unsigned options_bits(const AnalyzerOptions& o) {
+    const NormalizerOptions& n = o.normalizer;
+    const bool bits[] = {n.nfkc, n.strip_diacritics, n.strip_tatweel, n.fold_alef, n.fold_alef_maksura,
+                         n.fold_teh_marbuta, n.fold_hamza_carriers, n.fold_persian, n.fold_digits,
+                         n.fold_latin, o.strip_proclitics, o.stem};
+    unsigned v = 0;
+    for (bool b : bits) v = (v << 1) | (b ? 1u : 0u);
+    return v;
+}
+
+[[noreturn]] void throw_invalid_utf8(std::string_view text) {
+    throw EncodingError("text is not valid UTF-8 (first bad byte at offset " +
+                        std::to_string(detail::first_invalid_utf8(text)) +
+                        "); convert it with fahras::to_utf8() or use InvalidUtf8::REPLACE");
+}
+
+}  // namespace
+
+struct Analyzer::Internal {
+    explicit Internal(const AnalyzerOptions& o) : options(o), normalizer(o.normalizer), stopwords(normalizer) {}
+
+    AnalyzerOptions options;
+    detail::Normalizer normalizer;
+    detail::Stopwords stopwords;
+
+    // Emits one normalized word (or the several words an ICU-normalized one can become).
+    template <class Sink>
+    void emit(std::string_view normalized, std::size_t begin, std::size_t end, std::uint32_t& position,
+              detail::ProcliticForms& forms, Sink& sink) const {
+        if (normalized.empty()) return;
+        if (options.strip_proclitics) {
+            detail::strip_proclitics(normalized, forms);
+        } else {
+            forms.clear();
+        }
+        TokenView token;
+        token.normalized = normalized;
+        token.forms = forms.forms.data();
+        token.form_count = forms.count;
+        token.bare = forms.bare(normalized);
+        token.stem = options.stem ? detail::light_stem(token.bare) : token.bare;
+        token.position = position++;
+        token.begin = begin;
+        token.end = end;
+        token.stopword = stopwords.contains(normalized);
+        sink(token);
+    }
+
+    template <class Sink>
+    void run(std::string_view text, Sink&& sink) const {
+        if (options.invalid_utf8 == InvalidUtf8::THROW && !is_valid_utf8(text)) throw_invalid_utf8(text);
+        std::string normalized;
+        detail::ProcliticForms forms;
+        std::uint32_t position = 0;
+        detail::tokenize(text, [&](std::size_t begin, std::size_t end) {
+            normalized.clear();
+            const unsigned flags = normalizer.normalize(text.substr(begin, end - begin), normalized);
+            if (!(flags & detail::Normalizer::kUsedIcu)) {
+                emit(normalized, begin, end, position, forms, sink);
+                return;
+            }
+            // Compatibility forms can expand to several words (ﷺ, ⑴): each keeps the original span.
+            const std::string whole = normalized;
+            detail::tokenize(whole, [&](std::size_t b, std::size_t e) {
+                emit(std::string_view(whole).substr(b, e - b), begin, end, position, forms, sink);
+            });
+        });
+    }
+};
+
+Analyzer::Analyzer(AnalyzerOptions options) : internal_(std::make_shared<const Internal>(options)) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(const Analyzer&) = default;
+Analyzer& Analyzer::operator=(const Analyzer&) = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+std::string Analyzer::normalize(std::string_view text) const {
+    if (internal_->options.invalid_utf8 == InvalidUtf8::THROW && !is_valid_utf8(text)) throw_invalid_utf8(text);
+    // Words are normalized one by one and what lies between them is kept, so that normalizing twice
+    // changes nothing and the text keeps its spacing and punctuation.
+    std::string out;
+    out.reserve(text.size());
+    std::size_t last = 0;
+    detail::tokenize(text, [&](std::size_t begin, std::size_t end) {
+        // Separators between words pass through, minus format controls and invalid bytes.
+        internal_->normalizer.normalize(text.substr(last, begin - last), out);
+        internal_->normalizer.normalize(text.substr(begin, end - begin), out);
+        last = end;
+    });
+    internal_->normalizer.normalize(text.substr(last), out);
+    return out;
+}
+
+void Analyzer::for_each_token(std::string_view text, const std::function<void(const TokenView&)>& sink) const {
+    internal_->run(text, sink);
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+    std::vector<Token> tokens;
+    internal_->run(text, [&](const TokenView& v) {
+        Token t;
+        t.normalized = std::string(v.normalized);
+        for (std::size_t i = 0; i < v.form_count; ++i) t.forms.emplace_back(v.forms[i]);
+        t.bare = std::string(v.bare);
+        t.stem = std::string(v.stem);
+        t.position = v.position;
+        t.begin = v.begin;
+        t.end = v.end;
+        t.stopword = v.stopword;
+        tokens.push_back(std::move(t));
+    });
+    return tokens;
+}
+
+bool Analyzer::is_stopword(std::string_view normalized_word) const {
+    return internal_->stopwords.contains(normalized_word);
+}
+
+std::string Analyzer::id() const {
+    return std::string(kAnalysisName) + "/" + std::to_string(kAnalysisVersion) + "/" +
+           std::to_string(options_bits(internal_->options));
+}
+
+const AnalyzerOptions& Analyzer::options() const { return internal_->options; }
+
+}  // namespace fahras

@@ -1,0 +1,42 @@
+// Normalizer: one word (or text) in, its normalized UTF-8 form out; the same function at index and
+// query time. Stage 2 of analysis (after tokenization decides the word's span).
+#pragma once
+
+#include <fahras/analyzer.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace fahras::detail {
+
+class Normalizer {
+public:
+    explicit Normalizer(const NormalizerOptions& options);
+
+    /// What normalize() saw in its input.
+    enum Flags : unsigned { kInvalidUtf8 = 1, kUsedIcu = 2 };
+
+    /// Appends the normalized form of @p word to @p out and returns Flags: kInvalidUtf8 if bytes were not
+    /// UTF-8 (normalized as U+FFFD), kUsedIcu if ICU ran (its output may hold separators, e.g. ﷺ gives
+    /// four words). Never throws; allocates only when @p out grows.
+    unsigned normalize(std::string_view word, std::string& out) const;
+
+private:
+    // Slow path for text outside ASCII and the Arabic block: ICU NFKC + case folding, then accents off.
+    unsigned normalize_with_icu(std::string_view word, std::string& out) const;
+    void append_folded(char32_t cp, std::string& out) const;
+
+    NormalizerOptions options_;
+    // For U+0600..U+06FF: the code point to emit, 0 to drop it.
+    std::array<char32_t, 256> arabic_{};
+};
+
+/// True for zero-width and bidi controls that normalization removes and tokenization ignores.
+inline bool is_format_control(char32_t cp) {
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD || cp == 0x061C;
+}
+
+}  // namespace fahras::detail
