@@ -47,7 +47,8 @@ struct IndexOptions {
     bool store_text = true;         ///< keep title and body for snippets and highlighting
     bool positions = true;          ///< record word positions (needed for "phrase" queries)
     unsigned threads = 0;           ///< analysis threads for add_batch (0: one per core)
-    std::uint32_t flush_every = 0;  ///< documents between automatic flushes (0: only on commit)
+    unsigned title_weight = 2;      ///< a title word counts as this many body words in ranking
+    std::uint32_t flush_every = 0;  ///< documents between Xapian's automatic flushes (0: fahras default)
 };
 
 /** @brief Figures about an index. */
@@ -112,9 +113,11 @@ public:
     /** @brief The analyzer documents and queries of this index go through. */
     const Analyzer& analyzer() const;
 
+    /// @private The implementation (opaque outside the library).
+    struct Internal;
+
 private:
     friend class Searcher;
-    struct Internal;
     explicit Index(std::unique_ptr<Internal> internal);
     std::unique_ptr<Internal> internal_;
 };

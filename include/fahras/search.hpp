@@ -36,7 +36,6 @@ struct RankingOptions {
     double form_weight = 1.0;    ///< match on the query word's own normalized / proclitic-free form
     double strip_weight = 0.5;   ///< match on a form left by stripping the query word's own proclitics
     double stem_weight = 0.25;   ///< match on the light stem only
-    unsigned title_boost = 2;    ///< a title word counts this many times a body word
 };
 
 /** @brief One query. */

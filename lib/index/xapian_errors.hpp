@@ -1,0 +1,35 @@
+// Xapian exceptions never cross the API boundary: they become fahras::Error subclasses here.
+#pragma once
+
+#include <fahras/error.hpp>
+
+#include <xapian.h>
+
+#include <string>
+
+namespace fahras::detail {
+
+template <class F>
+auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw IndexLockedError(what + ": another writer holds the lock (" + e.get_msg() +
+                               "); close it or open the index read-only");
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw CorruptIndexError(what + ": the index is corrupt (" + e.get_msg() + "); rebuild it");
+    } catch (const Xapian::DatabaseNotFoundError& e) {
+        throw IndexNotFoundError(what + ": no index there (" + e.get_msg() + ")");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw CorruptIndexError(what + ": cannot open the index (" + e.get_msg() +
+                                "); check the path holds a fahras index and is readable");
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        throw IndexError(what + ": the index changed while reading (" + e.get_msg() + "); reopen and retry");
+    } catch (const Xapian::InvalidArgumentError& e) {
+        throw InvalidArgumentError(what + ": " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw IndexError(what + ": " + e.get_type() + ": " + e.get_msg());
+    }
+}
+
+}  // namespace fahras::detail

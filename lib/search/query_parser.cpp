@@ -1,0 +1,197 @@
+#include "search/query_parser.hpp"
+
+#include <array>
+
+namespace fahras::detail {
+
+namespace {
+
+struct Lexeme {
+    enum class Type { WORD, QUOTE, OPEN, CLOSE, AND, OR, NOT, END };
+    Type type = Type::END;
+    std::string text;
+    char sign = 0;  // '+' or '-' before a word, quote or parenthesis
+};
+
+// Quote marks that open or close a phrase: ASCII, Arabic guillemets and typographic quotes.
+constexpr std::array<std::string_view, 5> kQuotes = {"\"", "\u00AB", "\u00BB", "\u201C", "\u201D"};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+class Lexer {
+public:
+    explicit Lexer(std::string_view q) : q_(q) {}
+
+    std::size_t quote_at(std::size_t pos) const {
+        for (std::string_view quote : kQuotes)
+            if (q_.compare(pos, quote.size(), quote) == 0) return quote.size();
+        return 0;
+    }
+
+    // Inside a phrase: everything up to the closing quote (or the end).
+    std::string phrase_text() {
+        std::string text;
+        while (pos_ < q_.size()) {
+            if (std::size_t n = quote_at(pos_)) {
+                pos_ += n;
+                return text;
+            }
+            text.push_back(q_[pos_++]);
+        }
+        return text;
+    }
+
+    Lexeme next() {
+        while (pos_ < q_.size() && is_space(q_[pos_])) ++pos_;
+        Lexeme lx;
+        if (pos_ >= q_.size()) return lx;
+        if ((q_[pos_] == '+' || q_[pos_] == '-') && pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1])) {
+            lx.sign = q_[pos_++];
+        }
+        if (std::size_t n = quote_at(pos_)) {
+            pos_ += n;
+            lx.type = Lexeme::Type::QUOTE;
+            return lx;
+        }
+        if (q_[pos_] == '(') { ++pos_; lx.type = Lexeme::Type::OPEN; return lx; }
+        if (q_[pos_] == ')') { ++pos_; lx.type = Lexeme::Type::CLOSE; return lx; }
+        const std::size_t start = pos_;
+        while (pos_ < q_.size() && !is_space(q_[pos_]) && q_[pos_] != '(' && q_[pos_] != ')' && !quote_at(pos_)) ++pos_;
+        lx.text.assign(q_.substr(start, pos_ - start));
+        lx.type = Lexeme::Type::WORD;
+        if (!lx.sign) {
+            if (lx.text == "AND") lx.type = Lexeme::Type::AND;
+            else if (lx.text == "OR") lx.type = Lexeme::Type::OR;
+            else if (lx.text == "NOT") lx.type = Lexeme::Type::NOT;
+        }
+        return lx;
+    }
+
+private:
+    std::string_view q_;
+    std::size_t pos_ = 0;
+};
+
+class Parser {
+public:
+    explicit Parser(std::string_view q) : lexer_(q) { advance(); }
+
+    QueryNode parse_or(int depth) {
+        QueryNode left = parse_and(depth);
+        while (current_.type == Lexeme::Type::OR) {
+            advance();
+            left = binary(QueryNode::Kind::OR, std::move(left), parse_and(depth));
+        }
+        return left;
+    }
+
+    bool truncated = false;
+
+private:
+    void advance() { current_ = lexer_.next(); }
+
+    static QueryNode binary(QueryNode::Kind kind, QueryNode a, QueryNode b) {
+        QueryNode n;
+        n.kind = kind;
+        n.children.push_back(std::move(a));
+        n.children.push_back(std::move(b));
+        return n;
+    }
+
+    QueryNode parse_and(int depth) {
+        QueryNode left = parse_group(depth);
+        while (current_.type == Lexeme::Type::AND || current_.type == Lexeme::Type::NOT) {
+            const auto kind = current_.type == Lexeme::Type::AND ? QueryNode::Kind::AND : QueryNode::Kind::AND_NOT;
+            advance();
+            left = binary(kind, std::move(left), parse_group(depth));
+        }
+        return left;
+    }
+
+    static QueryNode::Modifier modifier(char sign) {
+        if (sign == '+') return QueryNode::Modifier::REQUIRED;
+        if (sign == '-') return QueryNode::Modifier::EXCLUDED;
+        return QueryNode::Modifier::OPTIONAL;
+    }
+
+    // A run of items with no operator between them: words, phrases, field terms, (sub-queries).
+    QueryNode parse_group(int depth) {
+        QueryNode group;
+        while (true) {
+            const Lexeme lx = current_;
+            if (lx.type == Lexeme::Type::END || lx.type == Lexeme::Type::AND || lx.type == Lexeme::Type::OR ||
+                lx.type == Lexeme::Type::NOT || (lx.type == Lexeme::Type::CLOSE && depth > 0))
+                break;
+            if (++items_ > kMaxQueryItems) {
+                truncated = true;
+                while (current_.type != Lexeme::Type::END) advance();
+                break;
+            }
+            QueryNode item;
+            if (lx.type == Lexeme::Type::CLOSE) {  // a stray ')' at top level: skip it
+                advance();
+                continue;
+            } else if (lx.type == Lexeme::Type::OPEN && depth < kMaxQueryDepth) {
+                advance();
+                item = parse_or(depth + 1);
+                if (current_.type == Lexeme::Type::CLOSE) advance();
+            } else if (lx.type == Lexeme::Type::OPEN) {
+                advance();  // too deep: the parenthesis is ignored
+                continue;
+            } else if (lx.type == Lexeme::Type::QUOTE) {
+                item.kind = QueryNode::Kind::PHRASE;
+                item.text = lexer_.phrase_text();
+                advance();
+            } else {
+                item = word_item(lx.text);
+            }
+            item.modifier = modifier(lx.sign);
+            group.children.push_back(std::move(item));
+        }
+        if (group.children.size() == 1 && group.children[0].modifier == QueryNode::Modifier::OPTIONAL) {
+            QueryNode only = std::move(group.children[0]);
+            return only;
+        }
+        return group;
+    }
+
+    // word, or field:word, or field:"phrase"
+    QueryNode word_item(const std::string& text) {
+        QueryNode item;
+        item.kind = QueryNode::Kind::WORDS;
+        item.text = text;
+        for (const char* field : {"title", "author", "source"}) {
+            const std::string prefix = std::string(field) + ":";
+            if (text.compare(0, prefix.size(), prefix) != 0) continue;
+            item.field = field;
+            item.text = text.substr(prefix.size());
+            if (item.text.empty()) {
+                const Lexeme after = lexer_.next();
+                if (after.type == Lexeme::Type::QUOTE) {
+                    item.kind = QueryNode::Kind::PHRASE;
+                    item.text = lexer_.phrase_text();
+                } else {
+                    item.text = after.text;
+                }
+            }
+            break;
+        }
+        advance();
+        return item;
+    }
+
+    Lexer lexer_;
+    Lexeme current_;
+    std::size_t items_ = 0;
+};
+
+}  // namespace
+
+QueryNode parse_query(std::string_view query, bool& truncated) {
+    Parser parser(query);
+    QueryNode root = parser.parse_or(0);
+    truncated = parser.truncated;
+    return root;
+}
+
+}  // namespace fahras::detail

@@ -1,0 +1,31 @@
+// Query parser: the search-box syntax into a small tree, before any analysis. The searcher turns the
+// tree into a Xapian::Query, running the analyzer on each word. Never throws on user input:
+// unbalanced quotes and parentheses close at the end, stray operators are words.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fahras::detail {
+
+struct QueryNode {
+    enum class Kind { WORDS, PHRASE, AND, OR, AND_NOT, GROUP };
+    enum class Modifier { OPTIONAL, REQUIRED, EXCLUDED };
+
+    Kind kind = Kind::GROUP;
+    Modifier modifier = Modifier::OPTIONAL;
+    std::string text;   // WORDS and PHRASE: the raw text, analysed later
+    std::string field;  // "", "title", "author" or "source"
+    std::vector<QueryNode> children;  // GROUP: items; AND, OR, AND_NOT: two operands
+};
+
+/// Deepest nesting of parentheses honoured; deeper ones are read as plain text.
+inline constexpr int kMaxQueryDepth = 32;
+/// Query items beyond this many are ignored, so a 10,000-word query stays fast.
+inline constexpr std::size_t kMaxQueryItems = 256;
+
+/// Parses @p query. @p truncated is set when items beyond kMaxQueryItems were dropped.
+QueryNode parse_query(std::string_view query, bool& truncated);
+
+}  // namespace fahras::detail

@@ -1,0 +1,32 @@
+// Snippets: a window of the original text around the query's matches, with each matched word wrapped
+// in markers exactly as it was written (clitics, harakat and all).
+#pragma once
+
+#include <fahras/analyzer.hpp>
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace fahras::detail {
+
+/// What counts as a match in a document word: its normalized form or one of its proclitic-free forms
+/// is in `words`, or its stem is in `stems`.
+struct MatchTerms {
+    std::unordered_set<std::string> words;
+    std::unordered_set<std::string> stems;
+    bool empty() const { return words.empty() && stems.empty(); }
+};
+
+struct SnippetStyle {
+    std::size_t length = 200;  // approximate length in characters
+    std::string open = "<b>";
+    std::string close = "</b>";
+};
+
+/// The best window of @p text (most distinct matched words) with matches highlighted; the start of
+/// the text when nothing matches. "…" marks cut ends.
+std::string make_snippet(const Analyzer& analyzer, std::string_view text, const MatchTerms& terms,
+                         const SnippetStyle& style);
+
+}  // namespace fahras::detail
