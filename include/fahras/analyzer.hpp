@@ -8,7 +8,7 @@
  *   - `normalized`: the word after normalization (harakat, tatweel and controls removed, letters folded);
  *   - `forms`: every form left by stripping a valid proclitic sequence — conjunction و/ف, then a
  *     preposition ب/ك/ل, then the article ال (لل = ل + ال) — each guarded so that at least three letters
- *     (two after the article) remain. ولافروف gives لافروف and افروف; للصدر gives الصدر and صدر;
+ *     (three after the article, so الله stays whole) remain. ولافروف gives لافروف and افروف; للصدر gives الصدر and صدر;
  *   - `bare`: the last (most stripped) of those forms, or `normalized` when nothing can be stripped;
  *   - `stem`: a Light10-style suffix-stripped form of `bare`, for recall.
  */
@@ -65,7 +65,7 @@ struct TokenView {
     std::uint32_t position;                ///< 0-based word position in the text
     std::size_t begin;                     ///< byte offset of the word in the original text
     std::size_t end;                       ///< one past its last byte in the original text
-    bool stopword;                         ///< `bare` or `normalized` is in the stopword list
+    bool stopword;                         ///< `normalized` is in the stopword list
 };
 
 /** @brief One word of a text, owning its strings (see TokenView for the fields). */

@@ -3,7 +3,7 @@
 #include "analysis/arabic_letters.hpp"
 #include "analysis/utf8.hpp"
 
-#include <algorithm>
+#include <utility>
 
 namespace fahras::detail {
 
@@ -12,23 +12,23 @@ namespace {
 // Normalized Arabic letters are two bytes each, so the clitic grammar works on byte pairs.
 constexpr std::size_t kLetterBytes = 2;
 
-std::string letter(char32_t cp) {
-    std::string s;
-    append_utf8(s, cp);
-    return s;
-}
+// The UTF-8 bytes of a letter of U+0600..U+07FF, computed at compile time from its named constant.
+struct Letter {
+    char bytes[2];
+    constexpr explicit Letter(char32_t cp)
+        : bytes{static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))} {}
+};
 
-const std::string kWawUtf8 = letter(kWaw);
-const std::string kFehUtf8 = letter(kFeh);
-const std::string kBehUtf8 = letter(kBeh);
-const std::string kLamUtf8 = letter(kLam);
-const std::string kKafUtf8 = letter(kKaf);
-const std::string kArticle = letter(kAlef) + letter(kLam);
-const std::string kLamLam = letter(kLam) + letter(kLam);
+constexpr Letter kWawUtf8{kWaw}, kFehUtf8{kFeh}, kBehUtf8{kBeh}, kLamUtf8{kLam}, kKafUtf8{kKaf},
+    kAlefUtf8{kAlef};
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+bool letter_at(std::string_view s, std::size_t i, Letter l) {
+    return s.size() >= (i + 1) * kLetterBytes && s[i * kLetterBytes] == l.bytes[0] &&
+           s[i * kLetterBytes + 1] == l.bytes[1];
 }
+bool starts_with(std::string_view s, Letter l) { return letter_at(s, 0, l); }
+bool starts_with_article(std::string_view s) { return letter_at(s, 0, kAlefUtf8) && letter_at(s, 1, kLamUtf8); }
+bool starts_with_lam_lam(std::string_view s) { return letter_at(s, 0, kLamUtf8) && letter_at(s, 1, kLamUtf8); }
 
 std::size_t letters(std::string_view s) { return s.size() / kLetterBytes; }
 
@@ -45,16 +45,16 @@ public:
 
     // الكتاب → كتاب
     void strip_article(std::string_view r) {
-        if (starts_with(r, kArticle) && letters(r) - 2 >= kMinLettersAfterArticle) add(r.substr(4));
+        if (starts_with_article(r) && letters(r) - 2 >= kMinLettersAfterArticle) add(r.substr(4));
     }
 
     // The preposition and article part of the grammar, on a word whose conjunction is already off.
     void strip_preposition(std::string_view r) {
         strip_article(r);
-        if (starts_with(r, kLamLam) && letters(r) - 2 >= kMinLettersAfterArticle) {
+        if (starts_with_lam_lam(r) && letters(r) - 2 >= kMinLettersAfterArticle) {
             // للصدر is ل + الصدر with the article's alef dropped: restore it, then strip it too.
             // Only one word form can start with لل, so `built` is written once and never reallocated.
-            out_.built.assign(kArticle);
+            out_.built.assign({kAlefUtf8.bytes[0], kAlefUtf8.bytes[1], kLamUtf8.bytes[0], kLamUtf8.bytes[1]});
             out_.built.append(r.substr(4));
             add(out_.built);
             add(r.substr(4));
@@ -65,7 +65,7 @@ public:
             const std::string_view rest = r.substr(kLetterBytes);
             add(rest);
             strip_article(rest);
-        } else if (starts_with(r, kKafUtf8) && starts_with(r.substr(kLetterBytes), kArticle) &&
+        } else if (starts_with(r, kKafUtf8) && starts_with_article(r.substr(kLetterBytes)) &&
                    letters(r) - 3 >= kMinLettersAfterArticle) {
             // ك alone starts too many words (كيري, كبير) to be stripped without the article after it.
             const std::string_view rest = r.substr(kLetterBytes);
@@ -102,8 +102,10 @@ void strip_proclitics(std::string_view word, ProcliticForms& out) {
         collect.strip_preposition(rest);
     }
     // Longest first, so the last form is the most stripped one (the "bare" tier).
-    std::stable_sort(out.forms.begin(), out.forms.begin() + out.count,
-                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    // (Insertion sort: at most kMax forms, and no allocation as std::stable_sort would make.)
+    for (std::size_t i = 1; i < out.count; ++i)
+        for (std::size_t j = i; j > 0 && out.forms[j - 1].size() < out.forms[j].size(); --j)
+            std::swap(out.forms[j - 1], out.forms[j]);
 }
 
 }  // namespace fahras::detail

@@ -65,6 +65,12 @@ Normalizer::Normalizer(const NormalizerOptions& options) : options_(options) {
             set(kExtArabicIndicZero + d, U'0' + d);
         }
     }
+    for (std::size_t i = 0; i < arabic_.size(); ++i) {
+        std::string utf8;
+        if (arabic_[i]) append_utf8(utf8, arabic_[i]);
+        arabic_utf8_[i].size = static_cast<unsigned char>(utf8.size());
+        for (std::size_t j = 0; j < utf8.size(); ++j) arabic_utf8_[i].data[j] = utf8[j];
+    }
 }
 
 void Normalizer::append_folded(char32_t cp, std::string& out) const {
@@ -80,9 +86,28 @@ void Normalizer::append_folded(char32_t cp, std::string& out) const {
 
 unsigned Normalizer::normalize(std::string_view word, std::string& out) const {
     const std::size_t start = out.size();
+    // Kept harakat need ICU's canonical ordering of marks, which the table path does not do.
+    if (!options_.strip_diacritics && options_.nfkc) {
+        for (char c : word)
+            if (static_cast<unsigned char>(c) >= 0x80) return normalize_with_icu(word, out);
+    }
     bool valid = true;
     std::size_t pos = 0;
     while (pos < word.size()) {
+        const auto b0 = static_cast<unsigned char>(word[pos]);
+        // Hot path: ASCII and the Arabic block (lead bytes D8..DB) straight from the tables.
+        if (b0 < 0x80) {
+            out.push_back(static_cast<char>(options_.fold_latin && b0 >= 'A' && b0 <= 'Z' ? b0 + ('a' - 'A') : b0));
+            ++pos;
+            continue;
+        }
+        if (b0 >= 0xD8 && b0 <= 0xDB && pos + 1 < word.size() &&
+            (static_cast<unsigned char>(word[pos + 1]) & 0xC0) == 0x80) {
+            const Bytes& to = arabic_utf8_[((b0 & 0x03) << 6) | (static_cast<unsigned char>(word[pos + 1]) & 0x3F)];
+            out.append(to.data, to.size);
+            pos += 2;
+            continue;
+        }
         const char32_t cp = decode_utf8(word, pos, valid);
         if (cp >= 0x80 && !in_arabic_block(cp) && !is_format_control(cp) && options_.nfkc) {
             out.resize(start);
@@ -94,6 +119,21 @@ unsigned Normalizer::normalize(std::string_view word, std::string& out) const {
 }
 
 unsigned Normalizer::normalize_with_icu(std::string_view word, std::string& out) const {
+    const std::size_t start = out.size();
+    const unsigned flags = normalize_with_icu_once(word, out);
+    // Dropping or folding a character can bring two others together that NFKC composes on the next
+    // pass (ᄀ U+0653 ᅡ → 가; ا + U+0653 → آ when harakat are kept): repeat until nothing changes, so
+    // normalization stays idempotent. This path only runs for words with non-Arabic, non-ASCII text.
+    for (int pass = 0; pass < 4; ++pass) {
+        const std::string previous = out.substr(start);
+        out.resize(start);
+        normalize_with_icu_once(previous, out);
+        if (out.compare(start, std::string::npos, previous) == 0) break;
+    }
+    return flags;
+}
+
+unsigned Normalizer::normalize_with_icu_once(std::string_view word, std::string& out) const {
     const unsigned flags = kUsedIcu | (first_invalid_utf8(word) == std::string_view::npos ? 0u : kInvalidUtf8);
     UErrorCode status = U_ZERO_ERROR;
     // Normalizer2 instances are immutable singletons owned by ICU, safe to use from any thread.
@@ -110,25 +150,38 @@ unsigned Normalizer::normalize_with_icu(std::string_view word, std::string& out)
         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     icu::UnicodeString folded = options_.fold_latin ? nfkc_cf->normalize(text, status)
                                                     : icu::Normalizer2::getNFKCInstance(status)->normalize(text, status);
-    icu::UnicodeString decomposed = nfd->normalize(folded, status);
-    // Accents come off Latin letters (fold_latin) and harakat off Arabic ones (strip_diacritics):
-    // NFD splits é into e + U+0301 and أ into ا + U+0654, and the marks are dropped here.
-    icu::UnicodeString stripped;
-    for (int32_t i = 0; i < decomposed.length();) {
-        const UChar32 c = decomposed.char32At(i);
+    // Arabic letters go through the same table as on the fast path (never decomposed, so أ stays أ
+    // when fold_alef is off). Other letters lose their accents when fold_latin is on: é is split by
+    // NFD into e + U+0301, the mark dropped, the rest recomposed (NFC keeps Hangul and the like whole).
+    for (int32_t i = 0; i < folded.length();) {
+        const UChar32 c = folded.char32At(i);
         i += U16_LENGTH(c);
-        const bool mark = u_charType(c) == U_NON_SPACING_MARK;
-        const bool arabic = (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-                            (c >= 0x08A0 && c <= 0x08FF);
-        if (mark && ((arabic && options_.strip_diacritics) || (!arabic && options_.fold_latin))) continue;
-        stripped.append(c);
-    }
-    icu::UnicodeString composed = nfc->normalize(stripped, status);
-    if (U_FAILURE(status)) composed = text;
-    for (int32_t i = 0; i < composed.length();) {
-        const UChar32 c = composed.char32At(i);
-        i += U16_LENGTH(c);
-        append_folded(static_cast<char32_t>(c), out);
+        if (c < 0x80 || in_arabic_block(static_cast<char32_t>(c))) {
+            append_folded(static_cast<char32_t>(c), out);
+            continue;
+        }
+        if (u_charType(c) == U_NON_SPACING_MARK) {
+            const bool arabic = c >= 0x0750 && c <= 0x08FF;  // Arabic Supplement and Extended-A
+            if (!(arabic ? options_.strip_diacritics : options_.fold_latin)) append_folded(static_cast<char32_t>(c), out);
+            continue;
+        }
+        icu::UnicodeString one(c);
+        icu::UnicodeString decomposed = nfd->normalize(one, status);
+        if (options_.fold_latin && decomposed.length() > one.length()) {
+            icu::UnicodeString stripped;
+            for (int32_t k = 0; k < decomposed.length();) {
+                const UChar32 d = decomposed.char32At(k);
+                k += U16_LENGTH(d);
+                if (u_charType(d) != U_NON_SPACING_MARK) stripped.append(d);
+            }
+            one = nfc->normalize(stripped, status);
+        }
+        if (U_FAILURE(status)) return flags;
+        for (int32_t k = 0; k < one.length();) {
+            const UChar32 d = one.char32At(k);
+            k += U16_LENGTH(d);
+            append_folded(static_cast<char32_t>(d), out);
+        }
     }
     return flags;
 }

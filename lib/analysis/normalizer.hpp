@@ -26,11 +26,14 @@ public:
 private:
     // Slow path for text outside ASCII and the Arabic block: ICU NFKC + case folding, then accents off.
     unsigned normalize_with_icu(std::string_view word, std::string& out) const;
+    unsigned normalize_with_icu_once(std::string_view word, std::string& out) const;
     void append_folded(char32_t cp, std::string& out) const;
 
     NormalizerOptions options_;
-    // For U+0600..U+06FF: the code point to emit, 0 to drop it.
+    // For U+0600..U+06FF: the code point to emit, 0 to drop it; and the same as UTF-8 bytes.
     std::array<char32_t, 256> arabic_{};
+    struct Bytes { unsigned char size; char data[2]; };
+    std::array<Bytes, 256> arabic_utf8_{};
 };
 
 /// True for zero-width and bidi controls that normalization removes and tokenization ignores.

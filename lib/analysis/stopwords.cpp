@@ -1,5 +1,7 @@
 #include "analysis/stopwords.hpp"
 
+#include <algorithm>
+
 namespace fahras::detail {
 
 namespace {
@@ -32,7 +34,10 @@ Stopwords::Stopwords(const Normalizer& normalizer) {
     for (const char* word : kArabicStopwords) {
         normalized.clear();
         normalizer.normalize(word, normalized);
-        words_.insert(normalized);
+        if (words_.count(normalized)) continue;
+        storage_.push_back(normalized);
+        words_.insert(storage_.back());
+        longest_ = std::max(longest_, normalized.size());
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include "analysis/normalizer.hpp"
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -12,11 +13,15 @@ namespace fahras::detail {
 class Stopwords {
 public:
     explicit Stopwords(const Normalizer& normalizer);
-    bool contains(std::string_view normalized) const { return words_.count(std::string(normalized)) != 0; }
+    bool contains(std::string_view normalized) const {
+        return normalized.size() <= longest_ && words_.count(normalized) != 0;
+    }
     std::size_t size() const { return words_.size(); }
 
 private:
-    std::unordered_set<std::string> words_;
+    std::deque<std::string> storage_;  // owns the bytes the views in words_ point to
+    std::unordered_set<std::string_view> words_;
+    std::size_t longest_ = 0;
 };
 
 }  // namespace fahras::detail

@@ -43,7 +43,7 @@ CharClass classify_with_icu(char32_t cp) {
 // ASCII and the Arabic block are looked up in a table built once from ICU's own properties,
 // so the hot path never calls ICU and still agrees with it.
 struct ClassTable {
-    std::array<CharClass, 0x700> classes{};
+    std::array<CharClass, kClassTableSize> classes{};
     ClassTable() {
         for (char32_t cp = 0; cp < classes.size(); ++cp) classes[cp] = classify_with_icu(cp);
         // Arabic-Indic digits group with other digits so that ٢٠١٥م splits into 2015 and م as 2015م does.
@@ -61,6 +61,8 @@ const ClassTable& class_table() {
 }
 
 }  // namespace
+
+const CharClass* class_table_data() { return class_table().classes.data(); }
 
 CharClass classify(char32_t cp) {
     static const ClassTable& table = class_table();

@@ -20,6 +20,10 @@ enum class CharClass : unsigned char {
 
 CharClass classify(char32_t cp);
 
+/// Classes of U+0000..U+06FF (ASCII and the Arabic block), for the hot loop.
+inline constexpr char32_t kClassTableSize = 0x700;
+const CharClass* class_table_data();
+
 /// Calls on_word(begin, end) for each word of @p text (byte offsets). Invalid UTF-8 separates words.
 /// Returns false if the text held invalid UTF-8.
 template <class OnWord>
@@ -29,10 +33,22 @@ bool tokenize(std::string_view text, OnWord&& on_word) {
     std::size_t begin = 0;
     std::size_t end = 0;  // end of the last letter, digit or mark of the current word
     CharClass group = CharClass::SEPARATOR;  // script group of the current word, SEPARATOR if none
+    const CharClass* table = class_table_data();
     while (pos < text.size()) {
         const std::size_t at = pos;
-        const char32_t cp = decode_utf8(text, pos, valid);
-        const CharClass c = classify(cp);
+        const auto b0 = static_cast<unsigned char>(text[pos]);
+        CharClass c;
+        // ASCII and two-byte Arabic letters are looked up directly; the rest is decoded first.
+        if (b0 < 0x80) {
+            c = table[b0];
+            ++pos;
+        } else if (b0 >= 0xC2 && b0 <= 0xDB && pos + 1 < text.size() &&
+                   (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+            c = table[((b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[pos + 1]) & 0x3F)];
+            pos += 2;
+        } else {
+            c = classify(decode_utf8(text, pos, valid));
+        }
         switch (c) {
             case CharClass::ARABIC:
             case CharClass::OTHER:

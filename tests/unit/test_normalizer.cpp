@@ -308,7 +308,7 @@ TEST_CASE("NFKC applies to other scripts: ﬁ → fi, full-width ＡＢＣ → a
     CHECK(norm("\u2460") == "1");
 }
 
-TEST_CASE("letter rules switched off hold in the NFKC path too" * doctest::may_fail()) {
+TEST_CASE("letter rules switched off hold in the NFKC path too") {
     // Words with a presentation form take the ICU path, whose NFD splits أ into ا + hamza above and
     // ؤ into و + hamza above; the option says these letters stay.
     CHECK(norm("\u0625\u0633\uFEFB\u0645", with(&NormalizerOptions::fold_alef, false)) ==
@@ -514,12 +514,13 @@ TEST_CASE("property: normalize is idempotent and gives valid UTF-8 on random tex
 }
 
 TEST_CASE("property: normalize is idempotent with random options" * doctest::may_fail()) {
-    // Fails with strip_diacritics or fold_latin off: in the ICU path, rules applied after NFC (alef
-    // folding, tatweel removal) leave text that is not NFC, so the second pass composes or reorders marks.
+    // Still fails now and then with strip_diacritics off: Analyzer::normalize normalizes words and the
+    // text between them separately, and a kept mark right after a separator is reordered by NFKC on
+    // one pass and not the other. Default options are covered by the test above.
     CHECK(check_idempotence(fahras::test::property_seed("normalizer idempotence, random options"), 10000, true) == 0);
 }
 
-TEST_CASE("idempotence with strip_diacritics off: ࢠأٓ (U+08A0 U+0623 U+0653)" * doctest::may_fail()) {
+TEST_CASE("idempotence with strip_diacritics off: ࢠأٓ (U+08A0 U+0623 U+0653)") {
     const auto o = with(&NormalizerOptions::strip_diacritics, false);
     const std::string once = norm("\u08A0\u0623\u0653", o);  // ࢠآ: أ folded after NFC, madda left
     CHECK(norm(once, o) == once);                             // second pass composes ا + ٓ → آ → ا
