@@ -30,8 +30,10 @@ int main(int argc, char** argv) {
     std::map<std::string, std::vector<double>> grid = {
         {"--k1", {1.2}}, {"--b", {0.75}}, {"--strip", {0.5}}, {"--stem", {0.25}}};
     unsigned depth = 10;
+    bool per_query = false;
     for (int i = 4; i + 1 < argc; i += 2) {
         if (std::string(argv[i]) == "--depth") depth = static_cast<unsigned>(std::stoul(argv[i + 1]));
+        else if (std::string(argv[i]) == "--per-query") per_query = argv[i + 1] == std::string("1");
         else grid[argv[i]] = parse_list(argv[i + 1]);
     }
     std::vector<std::pair<std::string, std::string>> queries;
@@ -77,6 +79,9 @@ int main(int argc, char** argv) {
                             ap += hits / static_cast<double>(i + 1);
                         }
                         map += ap / static_cast<double>(rel->second.size());
+                        if (per_query)
+                            std::cout << "  " << qid << "\t" << text << "\tAP=" << ap / static_cast<double>(rel->second.size())
+                                      << "\tretrieved=" << res.hits.size() << "\n";
                     }
                     std::cout << k1 << "\t" << b << "\t" << strip << "\t" << stem << "\t" << mrr / judged << "\t"
                               << map / judged << std::endl;

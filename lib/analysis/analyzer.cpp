@@ -18,7 +18,7 @@ namespace {
 
 // Bump when analysis output changes for any input: indexes store it and refuse a different one.
 constexpr const char* kAnalysisName = "fahras-arabic";
-constexpr int kAnalysisVersion = 1;
+constexpr int kAnalysisVersion = 2;
 
 unsigned options_bits(const AnalyzerOptions& o) {
     const NormalizerOptions& n = o.normalizer;
@@ -104,13 +104,19 @@ std::string Analyzer::normalize(std::string_view text) const {
     std::string out;
     out.reserve(text.size());
     std::size_t last = 0;
+    auto piece = [&](std::string_view between) {
+        // Words and separators pass through normalized; one that normalizes to nothing (۩, a Quranic
+        // sign; ﹿ, a lone sukun) becomes a space, so what stood on either side stays apart next time.
+        const std::size_t before = out.size();
+        internal_->normalizer.normalize(between, out);
+        if (out.size() == before && !between.empty() && before > 0) out.push_back(' ');
+    };
     detail::tokenize(text, [&](std::size_t begin, std::size_t end) {
-        // Separators between words pass through, minus format controls and invalid bytes.
-        internal_->normalizer.normalize(text.substr(last, begin - last), out);
-        internal_->normalizer.normalize(text.substr(begin, end - begin), out);
+        piece(text.substr(last, begin - last));
+        piece(text.substr(begin, end - begin));
         last = end;
     });
-    internal_->normalizer.normalize(text.substr(last), out);
+    piece(text.substr(last));
     return out;
 }
 

@@ -65,8 +65,20 @@ Normalizer::Normalizer(const NormalizerOptions& options) : options_(options) {
             set(kExtArabicIndicZero + d, U'0' + d);
         }
     }
+    // A few Arabic-block letters have compatibility decompositions (ٵ U+0675 → اٴ): they take the ICU
+    // path like any other text, so that both paths agree.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    for (std::size_t i = 0; options_.nfkc && U_SUCCESS(status) && i < arabic_.size(); ++i) {
+        const icu::UnicodeString one(static_cast<UChar32>(kArabicBlock + i));
+        if (arabic_[i] && !nfkc->isNormalized(one, status)) arabic_[i] = kNeedsIcu;
+    }
     for (std::size_t i = 0; i < arabic_.size(); ++i) {
         std::string utf8;
+        if (arabic_[i] == kNeedsIcu) {
+            arabic_utf8_[i].size = kNeedsIcuSize;
+            continue;
+        }
         if (arabic_[i]) append_utf8(utf8, arabic_[i]);
         arabic_utf8_[i].size = static_cast<unsigned char>(utf8.size());
         for (std::size_t j = 0; j < utf8.size(); ++j) arabic_utf8_[i].data[j] = utf8[j];
@@ -78,7 +90,9 @@ void Normalizer::append_folded(char32_t cp, std::string& out) const {
         if (options_.fold_latin && cp >= U'A' && cp <= U'Z') cp += U'a' - U'A';
         out.push_back(static_cast<char>(cp));
     } else if (in_arabic_block(cp)) {
-        if (char32_t to = arabic_[cp - kArabicBlock]) append_utf8(out, to);
+        const char32_t to = arabic_[cp - kArabicBlock];
+        if (to == kNeedsIcu) append_utf8(out, cp);  // only reached from the ICU path, after NFKC
+        else if (to) append_utf8(out, to);
     } else if (!is_format_control(cp)) {
         append_utf8(out, cp);
     }
@@ -104,12 +118,17 @@ unsigned Normalizer::normalize(std::string_view word, std::string& out) const {
         if (b0 >= 0xD8 && b0 <= 0xDB && pos + 1 < word.size() &&
             (static_cast<unsigned char>(word[pos + 1]) & 0xC0) == 0x80) {
             const Bytes& to = arabic_utf8_[((b0 & 0x03) << 6) | (static_cast<unsigned char>(word[pos + 1]) & 0x3F)];
+            if (to.size == kNeedsIcuSize) {
+                out.resize(start);
+                return normalize_with_icu(word, out);
+            }
             out.append(to.data, to.size);
             pos += 2;
             continue;
         }
         const char32_t cp = decode_utf8(word, pos, valid);
-        if (cp >= 0x80 && !in_arabic_block(cp) && !is_format_control(cp) && options_.nfkc) {
+        if (cp >= 0x80 && options_.nfkc && !is_format_control(cp) &&
+            (!in_arabic_block(cp) || arabic_[cp - kArabicBlock] == kNeedsIcu)) {
             out.resize(start);
             return normalize_with_icu(word, out);
         }

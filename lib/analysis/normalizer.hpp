@@ -30,7 +30,10 @@ private:
     void append_folded(char32_t cp, std::string& out) const;
 
     NormalizerOptions options_;
-    // For U+0600..U+06FF: the code point to emit, 0 to drop it; and the same as UTF-8 bytes.
+    // For U+0600..U+06FF: the code point to emit, 0 to drop it, kNeedsIcu for compatibility characters;
+    // and the same as UTF-8 bytes (size kNeedsIcuSize for those).
+    static constexpr char32_t kNeedsIcu = 0xFFFFFFFF;
+    static constexpr unsigned char kNeedsIcuSize = 0xFF;
     std::array<char32_t, 256> arabic_{};
     struct Bytes { unsigned char size; char data[2]; };
     std::array<Bytes, 256> arabic_utf8_{};

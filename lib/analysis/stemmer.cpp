@@ -8,17 +8,18 @@ namespace fahras::detail {
 
 namespace {
 
-// Light10's suffixes in its order, normalized (يه stands for both يه and ية, ه for ه and ة).
-// Each is tried once, in turn, as Light10 does: مدرساتها → مدرسات → مدرس.
-constexpr std::array<std::string_view, 8> kSuffixes = {
+// Light10's suffixes in its order, normalized (ة is already ه), each tried once in turn as Light10
+// does: مدرساتها → مدرسات → مدرس. Unlike Light10, a final ي is never stripped, nor يه as a whole:
+// that ي is most often the nisba of a name or adjective (البغدادي, الظواهري, الحريري, السعودي), and
+// stripping it folds names into common words (بغداد, ظواهر, حرير). The feminine السعوديه loses only its
+// ه, so it still meets السعودي.
+constexpr std::array<std::string_view, 6> kSuffixes = {
     "\u0647\u0627",  // ها
     "\u0627\u0646",  // ان
     "\u0627\u062A",  // ات
     "\u0648\u0646",  // ون
     "\u064A\u0646",  // ين
-    "\u064A\u0647",  // يه
     "\u0647",        // ه
-    "\u064A",        // ي
 };
 
 }  // namespace

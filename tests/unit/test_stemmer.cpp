@@ -42,9 +42,9 @@ TEST_CASE("suffix ين: معلمين → معلم") {
     CHECK(light_stem("\u0645\u0639\u0644\u0645\u064A\u0646") == "\u0645\u0639\u0644\u0645");
 }
 
-TEST_CASE("suffix يه (ية normalized): عربيه → عرب") {
-    CHECK(light_stem("\u0639\u0631\u0628\u064A\u0647") == "\u0639\u0631\u0628");
-    CHECK(analyzed_stem("\u0639\u0631\u0628\u064A\u0629") == "\u0639\u0631\u0628");  // عربية
+TEST_CASE("feminine يه (ية normalized) loses only ه, meeting the masculine: عربيه → عربي") {
+    CHECK(light_stem("\u0639\u0631\u0628\u064A\u0647") == "\u0639\u0631\u0628\u064A");
+    CHECK(analyzed_stem("\u0639\u0631\u0628\u064A\u0629") == analyzed_stem("\u0639\u0631\u0628\u064A"));  // عربية, عربي
 }
 
 TEST_CASE("suffix ه (ة normalized): مدرسه → مدرس") {
@@ -52,15 +52,17 @@ TEST_CASE("suffix ه (ة normalized): مدرسه → مدرس") {
     CHECK(analyzed_stem("\u0645\u062F\u0631\u0633\u0629") == "\u0645\u062F\u0631\u0633");  // مدرسة
 }
 
-TEST_CASE("suffix ي: عربي → عرب, قلبي → قلب") {
-    CHECK(light_stem("\u0639\u0631\u0628\u064A") == "\u0639\u0631\u0628");
-    CHECK(light_stem("\u0642\u0644\u0628\u064A") == "\u0642\u0644\u0628");
+TEST_CASE("final ي is kept (nisba of names): البغدادي ≠ بغداد, الظواهري ≠ ظواهر, الحريري ≠ حرير") {
+    CHECK(light_stem("\u0639\u0631\u0628\u064A") == "\u0639\u0631\u0628\u064A");  // عربي
+    CHECK(analyzed_stem("\u0627\u0644\u0628\u063A\u062F\u0627\u062F\u064A") != analyzed_stem("\u0628\u063A\u062F\u0627\u062F"));
+    CHECK(analyzed_stem("\u0627\u0644\u0638\u0648\u0627\u0647\u0631\u064A") != analyzed_stem("\u0638\u0648\u0627\u0647\u0631"));
+    CHECK(analyzed_stem("\u0627\u0644\u062D\u0631\u064A\u0631\u064A") != analyzed_stem("\u062D\u0631\u064A\u0631"));
 }
 
 TEST_CASE("suffixes come off in Light10's order, each at most once: مدرساتها → مدرس") {
     CHECK(light_stem("\u0645\u062F\u0631\u0633\u0627\u062A\u0647\u0627") == "\u0645\u062F\u0631\u0633");
-    // ه then ي: سياسيه (سياسية) → سياس via يه, not سياسي
-    CHECK(light_stem("\u0633\u064A\u0627\u0633\u064A\u0647") == "\u0633\u064A\u0627\u0633");
+    // سياسيه (سياسية) → سياسي: ه comes off, the nisba ي stays
+    CHECK(light_stem("\u0633\u064A\u0627\u0633\u064A\u0647") == "\u0633\u064A\u0627\u0633\u064A");
     // Each suffix once: كتابهاها → كتابها (ها is not tried again)
     CHECK(light_stem("\u0643\u062A\u0627\u0628\u0647\u0627\u0647\u0627") == "\u0643\u062A\u0627\u0628\u0647\u0627");
 }

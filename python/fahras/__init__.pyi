@@ -1,0 +1,261 @@
+# Type stubs of the fahras package (the public API; see __init__.py for the documentation).
+import datetime
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, Union
+
+from . import _fahras
+from ._fahras import (
+    AnalyzerMismatchError as AnalyzerMismatchError,
+    CorruptIndexError as CorruptIndexError,
+    EncodingError as EncodingError,
+    Error as Error,
+    IndexAccessError as IndexAccessError,
+    IndexLockedError as IndexLockedError,
+    IndexNotFoundError as IndexNotFoundError,
+    InvalidArgumentError as InvalidArgumentError,
+    QuerySyntaxError as QuerySyntaxError,
+)
+
+__version__: str
+__all__ = [
+    "NormalizerOptions",
+    "AnalyzerOptions",
+    "Token",
+    "Analyzer",
+    "Article",
+    "IndexOptions",
+    "IndexStats",
+    "Index",
+    "RankingOptions",
+    "Hit",
+    "SearchResults",
+    "Searcher",
+    "JsonlReader",
+    "read_text_article",
+    "to_utf8",
+    "is_valid_utf8",
+    "Error",
+    "InvalidArgumentError",
+    "EncodingError",
+    "QuerySyntaxError",
+    "IndexAccessError",
+    "IndexNotFoundError",
+    "CorruptIndexError",
+    "IndexLockedError",
+    "AnalyzerMismatchError",
+]
+
+PathLike = Union[str, os.PathLike[str]]
+DateLike = Union[str, datetime.date, None]
+OpenMode = Literal["create_or_open", "read_only", "overwrite"]
+SortOrder = Literal["relevance", "date", "date_asc"]
+InvalidUtf8 = Literal["replace", "strict"]
+
+# --- Analysis
+
+@dataclass
+class NormalizerOptions:
+    nfkc: bool = ...
+    strip_diacritics: bool = ...
+    strip_tatweel: bool = ...
+    fold_alef: bool = ...
+    fold_alef_maksura: bool = ...
+    fold_teh_marbuta: bool = ...
+    fold_hamza_carriers: bool = ...
+    fold_persian: bool = ...
+    fold_digits: bool = ...
+    fold_latin: bool = ...
+
+@dataclass
+class AnalyzerOptions:
+    normalizer: NormalizerOptions = ...
+    invalid_utf8: InvalidUtf8 = ...
+    strip_proclitics: bool = ...
+    stem: bool = ...
+
+@dataclass(frozen=True)
+class Token:
+    normalized: str
+    forms: Tuple[str, ...]
+    bare: str
+    stem: str
+    position: int
+    start: int
+    end: int
+    stopword: bool
+
+class Analyzer:
+    def __init__(
+        self,
+        options: Optional[AnalyzerOptions] = ...,
+        *,
+        normalizer: NormalizerOptions = ...,
+        invalid_utf8: InvalidUtf8 = ...,
+        strip_proclitics: bool = ...,
+        stem: bool = ...,
+    ) -> None: ...
+    def normalize(self, text: str) -> str: ...
+    def analyze(self, text: str) -> List[Token]: ...
+    def is_stopword(self, normalized_word: str) -> bool: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def options(self) -> AnalyzerOptions: ...
+
+# --- Index
+
+@dataclass
+class Article:
+    id: str
+    title: str = ...
+    body: str = ...
+    author: str = ...
+    source: str = ...
+    url: str = ...
+    date: str = ...
+    metadata: Dict[str, str] = ...
+
+@dataclass
+class IndexOptions:
+    analyzer: AnalyzerOptions = ...
+    store_text: bool = ...
+    positions: bool = ...
+    threads: int = ...
+    title_weight: int = ...
+    flush_every: int = ...
+
+@dataclass(frozen=True)
+class IndexStats:
+    documents: int
+    distinct_terms: int
+    average_length: float
+    analyzer_id: str
+    path: Optional[str]
+
+class Index:
+    def __init__(self, impl: _fahras.Index) -> None: ...
+    @classmethod
+    def open(
+        cls,
+        path: PathLike,
+        mode: OpenMode = ...,
+        options: Optional[IndexOptions] = ...,
+        *,
+        analyzer: AnalyzerOptions = ...,
+        store_text: bool = ...,
+        positions: bool = ...,
+        threads: int = ...,
+        title_weight: int = ...,
+        flush_every: int = ...,
+    ) -> Index: ...
+    @classmethod
+    def in_memory(
+        cls,
+        options: Optional[IndexOptions] = ...,
+        *,
+        analyzer: AnalyzerOptions = ...,
+        store_text: bool = ...,
+        positions: bool = ...,
+        threads: int = ...,
+        title_weight: int = ...,
+        flush_every: int = ...,
+    ) -> Index: ...
+    def add(self, article: Article) -> None: ...
+    def add_batch(self, articles: Iterable[Article]) -> None: ...
+    def remove(self, id: str) -> bool: ...
+    def commit(self) -> None: ...
+    def reopen(self) -> None: ...
+    def size(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, id: object) -> bool: ...
+    def stats(self) -> IndexStats: ...
+    def get(self, id: str) -> Optional[Article]: ...
+    @property
+    def writable(self) -> bool: ...
+    @property
+    def analyzer(self) -> Analyzer: ...
+    def close(self) -> None: ...
+    @property
+    def closed(self) -> bool: ...
+    def __enter__(self) -> Index: ...
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None: ...
+
+# --- Search
+
+@dataclass
+class RankingOptions:
+    k1: float = ...
+    b: float = ...
+    form_weight: float = ...
+    strip_weight: float = ...
+    stem_weight: float = ...
+
+@dataclass
+class Hit:
+    id: str
+    rank: int
+    score: float
+    title: str
+    author: str
+    source: str
+    url: str
+    date: str
+    metadata: Dict[str, str]
+    snippet: str
+
+@dataclass
+class SearchResults:
+    hits: List[Hit]
+    estimated_total: int
+    source_counts: Dict[str, int]
+    suggestion: Optional[str]
+    ignored: List[str]
+    def __iter__(self) -> Iterator[Hit]: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, i: int) -> Hit: ...
+
+class Searcher:
+    def __init__(
+        self,
+        index: Index,
+        ranking: Optional[RankingOptions] = ...,
+        *,
+        k1: float = ...,
+        b: float = ...,
+        form_weight: float = ...,
+        strip_weight: float = ...,
+        stem_weight: float = ...,
+    ) -> None: ...
+    def search(
+        self,
+        query: str,
+        limit: int = ...,
+        offset: int = ...,
+        *,
+        sort: SortOrder = ...,
+        date_from: DateLike = ...,
+        date_to: DateLike = ...,
+        snippets: bool = ...,
+        snippet_length: int = ...,
+        highlight: Tuple[str, str] = ...,
+        facets: bool = ...,
+        suggest: bool = ...,
+    ) -> SearchResults: ...
+    def reopen(self) -> None: ...
+
+# --- Ingest
+
+class JsonlReader:
+    def __init__(self, path: PathLike, encoding: str = ...) -> None: ...
+    def __iter__(self) -> JsonlReader: ...
+    def __next__(self) -> Article: ...
+    @property
+    def line_number(self) -> int: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> JsonlReader: ...
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None: ...
+
+def read_text_article(path: PathLike, id: str, encoding: str = ...) -> Article: ...
+def to_utf8(data: Union[bytes, bytearray, memoryview], encoding: str) -> str: ...
+def is_valid_utf8(data: Union[bytes, bytearray, memoryview]) -> bool: ...

@@ -1,0 +1,241 @@
+"""fahras.Index: in memory and on disk; add, replace, remove, get, commit, reopen, context manager."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import fahras
+from conftest import ids
+
+
+def test_in_memory_add_get_replace_remove(news: list[fahras.Article]) -> None:
+    idx = fahras.Index.in_memory()
+    assert len(idx) == 0 and idx.size() == 0
+    assert idx.writable
+    idx.add(news[0])
+    assert len(idx) == 1
+    assert idx.get("a1") == news[0]
+    assert "a1" in idx and "a2" not in idx
+    assert idx.get("missing") is None
+
+    idx.add(fahras.Article(id="a1", title="عنوان جديد", body="نص جديد"))
+    assert len(idx) == 1
+    assert idx.get("a1").title == "عنوان جديد"
+
+    assert idx.remove("a1") is True
+    assert idx.remove("a1") is False
+    assert len(idx) == 0
+    assert idx.get("a1") is None
+
+
+def test_metadata_and_every_field_round_trip(news: list[fahras.Article]) -> None:
+    idx = fahras.Index.in_memory()
+    article = news[0]
+    article.metadata["tags"] = "روسيا، أمريكا"
+    idx.add(article)
+    stored = idx.get("a1")
+    assert stored == article
+    assert stored.metadata == {"section": "سياسة", "tags": "روسيا، أمريكا"}
+    assert stored is not article
+
+
+def test_add_batch_uses_threads_and_accepts_any_iterable() -> None:
+    idx = fahras.Index.in_memory(threads=2)
+    # More than one chunk of 32 so that the worker threads run.
+    idx.add_batch(fahras.Article(id=f"d{i}", body=f"خبر رقم {i} عن لافروف") for i in range(200))
+    idx.commit()
+    assert len(idx) == 200
+    assert idx.get("d137").body == "خبر رقم 137 عن لافروف"
+    results = fahras.Searcher(idx).search("ولافروف", limit=500, snippets=False)
+    assert len(results) == 200
+
+
+def test_add_batch_replaces_in_order() -> None:
+    idx = fahras.Index.in_memory()
+    idx.add_batch([fahras.Article(id="x", title="الأول"), fahras.Article(id="x", title="الثاني")])
+    assert len(idx) == 1
+    assert idx.get("x").title == "الثاني"
+
+
+def test_on_disk_commit_close_reopen(tmp_path: pathlib.Path, news: list[fahras.Article]) -> None:
+    path = tmp_path / "news.idx"
+    writer = fahras.Index.open(path)  # os.PathLike is accepted
+    writer.add_batch(news)
+    writer.commit()
+
+    reader = fahras.Index.open(str(path), "read_only")
+    assert not reader.writable
+    assert len(reader) == len(news)
+    assert reader.get("a3") == news[2]
+
+    writer.remove("a3")
+    writer.add(fahras.Article(id="a6", body="مقال جديد"))
+    # The reader sees the last commit as of opening...
+    assert "a3" in reader and "a6" not in reader
+    writer.commit()
+    assert "a3" in reader
+    # ...until it reopens.
+    reader.reopen()
+    assert "a3" not in reader and "a6" in reader
+    writer.close()
+    reader.close()
+
+    again = fahras.Index.open(path, "read_only")
+    assert len(again) == len(news)
+    stats = again.stats()
+    assert stats.documents == len(news)
+    assert stats.distinct_terms > 0
+    assert stats.average_length > 0
+    assert stats.path == str(path)
+    assert stats.analyzer_id == again.analyzer.id == fahras.Analyzer().id
+
+
+def test_in_memory_stats() -> None:
+    idx = fahras.Index.in_memory()
+    idx.add(fahras.Article(id="1", body="لافروف"))
+    stats = idx.stats()
+    assert stats.documents == 1
+    assert stats.path is None
+    assert stats.distinct_terms == 0  # documented: not counted in memory
+
+
+def test_overwrite_mode_starts_empty(tmp_path: pathlib.Path, news: list[fahras.Article]) -> None:
+    path = tmp_path / "idx"
+    with fahras.Index.open(path) as idx:
+        idx.add_batch(news)
+    with fahras.Index.open(path, "create_or_open") as idx:
+        assert len(idx) == len(news)
+    with fahras.Index.open(path, "overwrite") as idx:
+        assert len(idx) == 0
+
+
+def test_context_manager_commits_and_closes(tmp_path: pathlib.Path, news: list[fahras.Article]) -> None:
+    path = tmp_path / "idx"
+    with fahras.Index.open(path) as idx:
+        idx.add_batch(news)
+        assert not idx.closed
+    assert idx.closed
+    # Closed means the write lock is free: another writer can open at once.
+    with fahras.Index.open(path) as second:
+        assert len(second) == len(news)
+    reader = fahras.Index.open(path, "read_only")
+    assert reader.get("a1") == news[0]
+
+
+def test_context_manager_closes_on_error(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    with pytest.raises(RuntimeError, match="boom"):
+        with fahras.Index.open(path) as idx:
+            idx.add(fahras.Article(id="1", body="نص"))
+            raise RuntimeError("boom")
+    assert idx.closed
+    fahras.Index.open(path).close()  # the lock was released
+
+
+def test_read_only_context_manager(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    fahras.Index.open(path).close()
+    with fahras.Index.open(path, "read_only") as idx:
+        assert len(idx) == 0
+    assert idx.closed
+
+
+def test_closed_index_refuses_calls() -> None:
+    idx = fahras.Index.in_memory()
+    idx.close()
+    idx.close()  # idempotent
+    assert "closed" in repr(idx)
+    with pytest.raises(fahras.InvalidArgumentError, match="closed"):
+        idx.add(fahras.Article(id="1"))
+    with pytest.raises(ValueError):
+        len(idx)
+
+
+def test_read_only_index_refuses_writes(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    fahras.Index.open(path).close()
+    reader = fahras.Index.open(path, "read_only")
+    with pytest.raises(fahras.InvalidArgumentError, match="read-only"):
+        reader.add(fahras.Article(id="1"))
+    with pytest.raises(fahras.InvalidArgumentError):
+        reader.commit()
+
+
+def test_second_writer_is_locked_out(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    with fahras.Index.open(path):
+        with pytest.raises(fahras.IndexLockedError):
+            fahras.Index.open(path)
+        # Readers are welcome while a writer holds the lock.
+        fahras.Index.open(path, "read_only").close()
+
+
+def test_analyzer_mismatch(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    unstemmed = fahras.AnalyzerOptions(stem=False)
+    with fahras.Index.open(path, analyzer=unstemmed) as idx:
+        idx.add(fahras.Article(id="1", body="نص"))
+    with pytest.raises(fahras.AnalyzerMismatchError):
+        fahras.Index.open(path)
+    with pytest.raises(fahras.AnalyzerMismatchError):
+        fahras.Index.open(path, "read_only")
+    with fahras.Index.open(path, "read_only", fahras.IndexOptions(analyzer=unstemmed)) as idx:
+        assert idx.analyzer.options.stem is False
+
+
+def test_store_text_off_keeps_fields_but_not_text() -> None:
+    idx = fahras.Index.in_memory(store_text=False)
+    idx.add(fahras.Article(id="1", title="لافروف", body="قال لافروف", source="bbc", date="2015-07-21"))
+    stored = idx.get("1")
+    assert (stored.title, stored.body, stored.source, stored.date) == ("", "", "bbc", "2015-07-21")
+    hit = fahras.Searcher(idx).search("لافروف").hits[0]
+    assert hit.id == "1" and hit.snippet == ""
+
+
+def test_invalid_articles() -> None:
+    idx = fahras.Index.in_memory()
+    with pytest.raises(fahras.InvalidArgumentError, match="empty"):
+        idx.add(fahras.Article(id=""))
+    with pytest.raises(ValueError):
+        idx.add_batch([fahras.Article(id="ok"), fahras.Article(id="")])
+    with pytest.raises(TypeError, match="title"):
+        idx.add(fahras.Article(id="1", title=None))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="metadata"):
+        idx.add(fahras.Article(id="1", metadata={"n": 1}))  # type: ignore[dict-item]
+    with pytest.raises(TypeError):
+        fahras.Index.in_memory(no_such_option=1)
+    with pytest.raises(TypeError):
+        fahras.Index.in_memory(threads=-1)
+    with pytest.raises(fahras.InvalidArgumentError, match="mode"):
+        fahras.Index.open("/tmp/unused", "append")
+    assert len(idx) == 0
+
+
+def test_index_cannot_be_constructed_directly() -> None:
+    with pytest.raises(TypeError):
+        fahras.Index("path")  # type: ignore[arg-type]
+
+
+def test_concurrent_writes_and_searches_are_serialized(news: list[fahras.Article]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    idx = fahras.Index.in_memory()
+    idx.add_batch(news)
+    searcher = fahras.Searcher(idx)
+
+    def write(i: int) -> None:
+        idx.add(fahras.Article(id=f"t{i}", body=f"لافروف وكيري {i}"))
+
+    def search(_: int) -> int:
+        return len(searcher.search("كيري", limit=100))
+
+    with ThreadPoolExecutor(4) as pool:
+        writes = [pool.submit(write, i) for i in range(100)]
+        counts = list(pool.map(search, range(100)))
+        for w in writes:
+            w.result()
+    assert len(idx) == len(news) + 100
+    assert all(count >= 4 for count in counts)
+    assert ids(searcher.search("كيري", limit=200)).count("a5") == 1
