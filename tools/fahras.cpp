@@ -92,6 +92,7 @@ Options:
   --threads N           analysis threads (default: one per core)
   --no-store            do not store title and body (smaller index; no snippets)
   --no-positions        do not record word positions (smaller index; no phrase queries)
+  --title-weight N      a title word counts as N body words in ranking (default 2)
   --overwrite           replace any index at DB instead of adding to it
   --progress            report progress on stderr even when it is not a terminal
   --quiet               print only errors
@@ -490,7 +491,7 @@ private:
 
 int cmd_index(int argc, char** argv) {
     const Args args = parse_args("index", argc, argv, 2, {"no-store", "no-positions", "overwrite", "progress", "quiet"},
-                                 {"format", "encoding", "batch", "threads"});
+                                 {"format", "encoding", "batch", "threads", "title-weight"});
     if (print_help_if_asked(args)) return kExitOk;
     require_positional(args, 1, "DB (the index directory)");
     require_positional(args, 2, "FILE (what to index)");
@@ -514,6 +515,7 @@ int cmd_index(int argc, char** argv) {
     options.store_text = !args.flag("no-store");
     options.positions = !args.flag("no-positions");
     options.threads = args.number("threads", 0, 0, 1024);
+    options.title_weight = args.number("title-weight", options.title_weight, 1, 100);
     const std::string& db = args.positional[0];
     fahras::Index index = fahras::Index::open(
         db, args.flag("overwrite") ? fahras::OpenMode::CREATE_OR_OVERWRITE : fahras::OpenMode::CREATE_OR_OPEN, options);
@@ -765,6 +767,7 @@ int cmd_batch(int argc, char** argv) {
     fahras::SearchRequest request;
     request.limit = k;
     request.snippets = false;
+    request.stored_fields = false;  // a run file needs ids only
     request.suggest = false;
     const auto run_start = Clock::now();
     std::uint64_t lines = 0;

@@ -46,7 +46,8 @@ struct SearchRequest {
     SortOrder sort = SortOrder::RELEVANCE;
     std::string date_from;                ///< inclusive ISO 8601 prefix, e.g. "2015-07-01" (empty: open)
     std::string date_to;                  ///< inclusive ISO 8601 prefix, e.g. "2015-07-31" (empty: open)
-    bool snippets = true;                 ///< build highlighted snippets (needs store_text)
+    bool stored_fields = true;            ///< fill title, author, ... of each hit (false: id, rank, score only; faster)
+    bool snippets = true;                 ///< build highlighted snippets (needs store_text and stored_fields)
     std::uint32_t snippet_length = 200;   ///< approximate snippet length in characters
     std::string highlight_open = "<b>";   ///< marker before each matched word
     std::string highlight_close = "</b>"; ///< marker after each matched word

@@ -113,6 +113,7 @@ Xapian::Document build_document(const Analyzer& analyzer, const IndexOptions& op
     const std::string date = date_key(article.date);
     if (!date.empty()) doc.add_value(kSlotDate, date);
     doc.add_boolean_term(std::string(kPrefixId) + article.id);
+    doc.add_value(kSlotId, article.id);
     doc.set_data(serialize_article(article, options.store_text));
     return doc;
 }

@@ -21,6 +21,7 @@ inline constexpr std::string_view kPrefixId = "Q";      // the external id, one 
 
 inline constexpr Xapian::valueno kSlotDate = 0;    // date as YYYYMMDDhhmmss, for ranges and sorting
 inline constexpr Xapian::valueno kSlotSource = 1;  // source key, for facet counts
+inline constexpr Xapian::valueno kSlotId = 2;      // external id, read without the stored record
 
 // Metadata keys recording how the index was built.
 inline constexpr const char* kMetaAnalyzer = "fahras.analyzer";

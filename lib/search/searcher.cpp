@@ -289,10 +289,18 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 
         detail::SnippetStyle style{request.snippet_length, request.highlight_open, request.highlight_close};
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Article a = detail::deserialize_article(it.get_document().get_data());
             Hit hit;
             hit.rank = request.offset + static_cast<std::uint32_t>(it.get_rank() - mset.get_firstitem()) + 1;
             hit.score = it.get_weight();
+            Xapian::Document doc = it.get_document();
+            if (!request.stored_fields) {
+                // The id alone lives in a value slot: no need to read and inflate the stored record.
+                hit.id = doc.get_value(detail::kSlotId);
+                if (hit.id.empty()) hit.id = detail::deserialize_article(doc.get_data()).id;
+                results.hits.push_back(std::move(hit));
+                continue;
+            }
+            Article a = detail::deserialize_article(doc.get_data());
             if (request.snippets && internal_->store_text)
                 hit.snippet = detail::make_snippet(analyzer, a.body.empty() ? a.title : a.body, match, style);
             hit.id = std::move(a.id);
