@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages fahras needs to build, test and demo (and, with --bench, the Java
+# peers of the benchmarks). Idempotent: when every package is already installed it touches nothing, so
+# reruns take a fraction of a second. Runs apt-get as root, or through sudo otherwise.
+#
+# Usage: bash scripts/install-deps.sh [--bench]
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config        # compiler and build system
+  libxapian-dev libicu-dev libboost-locale-dev nlohmann-json3-dev  # the library's dependencies
+  doctest-dev                             # unit tests
+  pybind11-dev python3-dev python3-pytest # Python module and the pytest suites
+  xapian-tools                            # xapian-delve etc., for inspecting indexes
+  libbenchmark-dev                        # bench/analyzer_bench
+)
+
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(liblucene8-java default-jdk-headless) ;;  # bench/run-peers.sh (Lucene 8)
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install-deps.sh: unknown argument: $arg (expected --bench)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == installed ]] || missing+=("$package")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "install-deps: not root and no sudo; install as root: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"

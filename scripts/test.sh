@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Everything CI checks, in stages that each report PASS or FAIL:
+#   deps         scripts/install-deps.sh
+#   build        Release build with tests, Python module, CLI, examples and benchmarks (any failure to
+#                configure or build, the Python part included, fails the stage)
+#   ctest        unit tests, examples, CLI end-to-end tests (e2e_cli) and Python tests (python_tests);
+#                both pytest suites must be registered
+#   bench-eval   /usr/bin/python3 -m pytest bench/test_eval.py
+#   install      cmake --install of every component into a temporary root
+#   consumer-cmake      tests/consumer built with find_package(fahras) against that install, and run
+#   consumer-pkgconfig  tests/consumer/main.cpp built with `pkg-config --cflags --libs fahras`, and run
+#   python-installed    the installed Python package imports and analyzes
+# The last line is "N passed, N failed"; the exit status is non-zero when any stage failed.
+#
+# Usage: bash scripts/test.sh [BUILD_DIR]   (BUILD_DIR defaults to build)
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${1:-"$root/build"}
+cd "$root" || exit 1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/fahras-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+results=()
+passed=0
+failed=0
+
+# stage NAME COMMAND...: runs COMMAND and records whether it succeeded.
+stage() {
+  local name=$1
+  shift
+  printf '\n=== %s ===\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - start)) s)")
+    passed=$((passed + 1))
+  else
+    results+=("FAIL  $name ($((SECONDS - start)) s)")
+    failed=$((failed + 1))
+  fi
+}
+
+# stage_needs NAME DEPENDENCY_OK COMMAND...: like stage, but fails without running when a stage it
+# depends on failed (e.g. nothing to test when the build failed).
+stage_needs() {
+  local name=$1 ok=$2
+  shift 2
+  if [[ "$ok" == yes ]]; then
+    stage "$name" "$@"
+  else
+    printf '\n=== %s ===\nnot run: a stage it needs failed\n' "$name"
+    results+=("FAIL  $name (not run)")
+    failed=$((failed + 1))
+  fi
+}
+
+build() {
+  bash scripts/build.sh "$build_dir" \
+    -DFAHRAS_BUILD_TESTS=ON -DFAHRAS_BUILD_PYTHON=ON -DFAHRAS_BUILD_TOOLS=ON \
+    -DFAHRAS_BUILD_EXAMPLES=ON -DFAHRAS_BUILD_BENCH=ON -DFAHRAS_INSTALL=ON
+}
+
+run_ctest() {
+  # A test suite that is silently not registered (no pytest, Python part switched off) is a failure.
+  local listed missing=0
+  listed=$(cd "$build_dir" && ctest -N) || return 1
+  for required in e2e_cli python_tests; do
+    if ! grep -q ": $required\$" <<<"$listed"; then
+      echo "ctest: test '$required' is not registered" >&2
+      missing=1
+    fi
+  done
+  (cd "$build_dir" && ctest --output-on-failure) || return 1
+  return $missing
+}
+
+bench_eval() {
+  PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -m pytest -q -p no:cacheprovider bench/test_eval.py
+}
+
+# Everything, the Python package included, goes under $work/root (DESTDIR), never into the system.
+prefix=/opt/fahras
+install_root="$work/root"
+installed="$install_root$prefix"
+install_all() {
+  DESTDIR="$install_root" cmake --install "$build_dir" --prefix "$prefix" &&
+    test -f "$installed/include/fahras/fahras.hpp" &&
+    find "$installed" -name fahrasConfig.cmake | grep -q . &&
+    find "$installed" -name fahras.pc | grep -q .
+}
+
+consumer_cmake() {
+  cmake -S tests/consumer -B "$work/consumer-cmake" -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_PREFIX_PATH="$installed" &&
+    cmake --build "$work/consumer-cmake" -j"$(nproc)" &&
+    "$work/consumer-cmake/consumer"
+}
+
+consumer_pkgconfig() {
+  local pc_dir flags
+  pc_dir=$(dirname "$(find "$installed" -name fahras.pc | head -n 1)")
+  flags=$(PKG_CONFIG_PATH="$pc_dir" pkg-config --cflags --libs fahras) || return 1
+  echo "pkg-config --cflags --libs fahras: $flags"
+  # shellcheck disable=SC2086  # $flags is a list of compiler flags
+  c++ -std=c++17 -O2 tests/consumer/main.cpp -o "$work/consumer-pkgconfig" $flags &&
+    "$work/consumer-pkgconfig"
+}
+
+python_installed() {
+  local package
+  package=$(find "$install_root" -path '*/fahras/__init__.py' | head -n 1)
+  [[ -n "$package" ]] || { echo "no fahras/__init__.py under the install root" >&2; return 1; }
+  PYTHONPATH=$(dirname "$(dirname "$package")") PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c '
+import fahras
+tokens = fahras.Analyzer().analyze("ولكِيري")
+assert any("كيري" in t.forms for t in tokens), tokens
+print("fahras", fahras.__version__, "from", fahras.__file__, "ok")'
+}
+
+stage deps bash scripts/install-deps.sh
+stage build build
+build_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
+stage_needs ctest "$build_ok" run_ctest
+stage bench-eval bench_eval
+stage_needs install "$build_ok" install_all
+install_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
+stage_needs consumer-cmake "$install_ok" consumer_cmake
+stage_needs consumer-pkgconfig "$install_ok" consumer_pkgconfig
+stage_needs python-installed "$install_ok" python_installed
+
+printf '\n=== summary ===\n'
+printf '%s\n' "${results[@]}"
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
