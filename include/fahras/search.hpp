@@ -29,13 +29,15 @@ enum class SortOrder {
     DATE_ASC,    ///< oldest first, ties by relevance
 };
 
-/** @brief The ranking model's parameters; the defaults were tuned on arqa-dev (docs/design.md). */
+/** @brief The ranking model's parameters; defaults tuned on arqa-dev and names-dev together
+ *  (bench/README.md, "Ranking"). */
 struct RankingOptions {
-    double k1 = 1.2;             ///< BM25 term-frequency saturation
-    double b = 0.75;             ///< BM25 length normalization
-    double form_weight = 1.0;    ///< match on the query word's own normalized / proclitic-free form
-    double strip_weight = 0.5;   ///< match on a form left by stripping the query word's own proclitics
-    double stem_weight = 0.25;   ///< match on the light stem only
+    double k1 = 1.2;                ///< BM25 term-frequency saturation
+    double b = 0.8;                 ///< BM25 length normalization
+    double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
+    double form_weight = 1.0;       ///< match on the query word's own form (with or without clitics in the document)
+    double strip_weight = 0.3;      ///< match on a form left by stripping the query word's own proclitics
+    double stem_weight = 0.7;       ///< match on the light stem only
 };
 
 /** @brief One query. */

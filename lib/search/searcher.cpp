@@ -278,7 +278,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         }
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(internal_->ranking.k1, 0, 1, internal_->ranking.b, 0.5));
+        enquire.set_weighting_scheme(Xapian::BM25Weight(internal_->ranking.k1, 0, 1, internal_->ranking.b,
+                                                        internal_->ranking.length_norm_floor));
         if (request.sort != SortOrder::RELEVANCE)
             enquire.set_sort_by_value_then_relevance(detail::kSlotDate, request.sort == SortOrder::DATE_DESC);
         Xapian::ValueCountMatchSpy sources(detail::kSlotSource);

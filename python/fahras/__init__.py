@@ -398,17 +398,20 @@ class Index:
 
 @dataclass
 class RankingOptions:
-    r"""The ranking model's parameters; the defaults were tuned on arqa-dev (docs/design.md)."""
+    r"""The ranking model's parameters; the defaults (the C++ library's own) were tuned on arqa-dev and
+    names-dev together (bench/README.md)."""
 
-    k1: float = 1.2
+    k1: float = _fahras.RANKING_DEFAULTS["k1"]
     r"""BM25 term-frequency saturation."""
-    b: float = 0.75
+    b: float = _fahras.RANKING_DEFAULTS["b"]
     r"""BM25 length normalization."""
-    form_weight: float = 1.0
+    length_norm_floor: float = _fahras.RANKING_DEFAULTS["length_norm_floor"]
+    r"""Lower bound of document length / average length in BM25."""
+    form_weight: float = _fahras.RANKING_DEFAULTS["form_weight"]
     r"""Weight of a match on the query word's own normalized or proclitic-free form."""
-    strip_weight: float = 0.5
+    strip_weight: float = _fahras.RANKING_DEFAULTS["strip_weight"]
     r"""Weight of a match on a form left by stripping the query word's own proclitics."""
-    stem_weight: float = 0.25
+    stem_weight: float = _fahras.RANKING_DEFAULTS["stem_weight"]
     r"""Weight of a match on the light stem only."""
 
 

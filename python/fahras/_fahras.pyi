@@ -3,6 +3,7 @@
 from typing import Any, Dict, Iterable, List, Optional
 
 __version__: str
+RANKING_DEFAULTS: dict[str, float]
 
 class Error(Exception): ...
 class InvalidArgumentError(Error, ValueError): ...

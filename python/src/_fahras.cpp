@@ -193,6 +193,7 @@ fahras::RankingOptions ranking_options(py::handle o) {
     r.form_weight = number(o, "form_weight");
     r.strip_weight = number(o, "strip_weight");
     r.stem_weight = number(o, "stem_weight");
+    r.length_norm_floor = number(o, "length_norm_floor");
     return r;
 }
 
@@ -444,6 +445,18 @@ PYBIND11_MODULE(_fahras, m) {
 Use the fahras package instead: it wraps this module in dataclasses and keyword arguments. Values
 cross this boundary as dicts; options are read from any object with the dataclasses' attributes.)doc";
     m.attr("__version__") = fahras::version();
+    {
+        // The Python dataclass takes its defaults from here, so the two cannot drift apart.
+        const fahras::RankingOptions r;
+        py::dict d;
+        d["k1"] = r.k1;
+        d["b"] = r.b;
+        d["length_norm_floor"] = r.length_norm_floor;
+        d["form_weight"] = r.form_weight;
+        d["strip_weight"] = r.strip_weight;
+        d["stem_weight"] = r.stem_weight;
+        m.attr("RANKING_DEFAULTS") = d;
+    }
 
     register_exceptions(m);
 
