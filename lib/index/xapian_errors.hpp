@@ -25,6 +25,11 @@ auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
                                 "); check the path holds a fahras index and is readable");
     } catch (const Xapian::DatabaseModifiedError& e) {
         throw IndexError(what + ": the index changed while reading (" + e.get_msg() + "); reopen and retry");
+    } catch (const Xapian::DatabaseError& e) {
+        // What is left of DatabaseError after the cases above is a file that cannot be read as it
+        // should be ("EOF reading block 0"): truncated or overwritten tables.
+        throw CorruptIndexError(what + ": the index files are damaged or unreadable (" + e.get_msg() +
+                                "); restore them or rebuild the index");
     } catch (const Xapian::InvalidArgumentError& e) {
         throw InvalidArgumentError(what + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {
