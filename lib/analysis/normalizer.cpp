@@ -105,27 +105,36 @@ unsigned Normalizer::normalize(std::string_view word, std::string& out) const {
         for (char c : word)
             if (static_cast<unsigned char>(c) >= 0x80) return normalize_with_icu(word, out);
     }
-    bool valid = true;
+    // Hot path: ASCII and the Arabic block (lead bytes D8..DB) straight from the tables into a buffer
+    // that is never larger than the input (a folded letter is never longer than the original).
+    out.resize(start + word.size());
+    char* p = out.data() + start;
     std::size_t pos = 0;
     while (pos < word.size()) {
         const auto b0 = static_cast<unsigned char>(word[pos]);
-        // Hot path: ASCII and the Arabic block (lead bytes D8..DB) straight from the tables.
         if (b0 < 0x80) {
-            out.push_back(static_cast<char>(options_.fold_latin && b0 >= 'A' && b0 <= 'Z' ? b0 + ('a' - 'A') : b0));
+            *p++ = static_cast<char>(options_.fold_latin && b0 >= 'A' && b0 <= 'Z' ? b0 + ('a' - 'A') : b0);
             ++pos;
             continue;
         }
         if (b0 >= 0xD8 && b0 <= 0xDB && pos + 1 < word.size() &&
             (static_cast<unsigned char>(word[pos + 1]) & 0xC0) == 0x80) {
             const Bytes& to = arabic_utf8_[((b0 & 0x03) << 6) | (static_cast<unsigned char>(word[pos + 1]) & 0x3F)];
-            if (to.size == kNeedsIcuSize) {
-                out.resize(start);
-                return normalize_with_icu(word, out);
-            }
-            out.append(to.data, to.size);
+            if (to.size == kNeedsIcuSize) break;
+            for (unsigned char i = 0; i < to.size; ++i) *p++ = to.data[i];
             pos += 2;
             continue;
         }
+        break;  // anything else: the general path below, from the start of the word
+    }
+    if (pos == word.size()) {
+        out.resize(static_cast<std::size_t>(p - out.data()));
+        return 0;
+    }
+    out.resize(start);
+    bool valid = true;
+    pos = 0;
+    while (pos < word.size()) {
         const char32_t cp = decode_utf8(word, pos, valid);
         if (cp >= 0x80 && options_.nfkc && !is_format_control(cp) &&
             (!in_arabic_block(cp) || arabic_[cp - kArabicBlock] == kNeedsIcu)) {

@@ -39,6 +39,7 @@ Stopwords::Stopwords(const Normalizer& normalizer) {
         storage_.push_back(normalized);
         words_.insert(storage_.back());
         longest_ = std::max(longest_, normalized.size());
+        if (!normalized.empty()) filter_.set(filter_bit(normalized));
     }
 }
 
