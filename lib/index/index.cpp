@@ -33,7 +33,10 @@ void set_flush_threshold(std::uint32_t every) {
 // Documents analysed per task on the worker threads of add_batch.
 constexpr std::size_t kBatchChunk = 32;
 
-std::string id_term(std::string_view id) { return std::string(detail::kPrefixId) + std::string(id); }
+// Ids are stored repaired (invalid UTF-8 as U+FFFD, like every field), so they are looked up repaired.
+std::string id_term(std::string_view id) {
+    return std::string(detail::kPrefixId) + (is_valid_utf8(id) ? std::string(id) : detail::repair_utf8(id));
+}
 
 void check_id(std::string_view id) {
     if (id.empty()) throw InvalidArgumentError("article id is empty; every article needs a unique id");

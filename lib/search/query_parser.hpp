@@ -1,6 +1,6 @@
 // Query parser: the search-box syntax into a small tree, before any analysis. The searcher turns the
 // tree into a Xapian::Query, running the analyzer on each word. Never throws on user input:
-// unbalanced quotes and parentheses close at the end, stray operators are words.
+// unbalanced quotes and parentheses close at the end, stray operators and ')' are ignored.
 #pragma once
 
 #include <string>

@@ -36,7 +36,8 @@ public:
                  detail::MatchTerms& match)
         : analyzer_(analyzer), ranking_(ranking), positions_(positions), results_(results), match_(match) {}
 
-    std::vector<std::string> unmatched_candidates;  // normalized words, for spelling suggestions
+    // Positive words (normalized form first, then its proclitic-free forms), for spelling suggestions.
+    std::vector<std::vector<std::string>> unmatched_candidates;
 
     Xapian::Query build(const QueryNode& node, bool negated) {
         switch (node.kind) {
@@ -106,8 +107,11 @@ private:
                 return;
             }
             parts.push_back(word(t, prefix, negated || node.modifier == QueryNode::Modifier::EXCLUDED));
-            if (prefix.empty() && !negated && node.modifier != QueryNode::Modifier::EXCLUDED)
-                unmatched_candidates.emplace_back(t.normalized);
+            if (prefix.empty() && !negated && node.modifier != QueryNode::Modifier::EXCLUDED) {
+                std::vector<std::string> forms{std::string(t.normalized)};
+                for (std::size_t i = 0; i < t.form_count; ++i) forms.emplace_back(t.forms[i]);
+                unmatched_candidates.push_back(std::move(forms));
+            }
         });
         return combine(optional ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
     }
@@ -321,8 +325,10 @@ SearchResults Searcher::search(const SearchRequest& request) const {
             // "Did you mean": only for words that match nothing in any of their forms.
             std::string suggestion = query_text;
             bool changed = false;
-            for (const std::string& w : builder.unmatched_candidates) {
-                if (db.get_termfreq(w)) continue;
+            for (const std::vector<std::string>& forms : builder.unmatched_candidates) {
+                if (std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return db.get_termfreq(f) > 0; }))
+                    continue;
+                const std::string& w = forms.front();
                 const std::string better = suggest_word(db, w);
                 if (better.empty()) continue;
                 const std::string normalized = analyzer.normalize(suggestion);

@@ -55,16 +55,18 @@ std::string make_snippet(const Analyzer& analyzer, std::string_view text, const 
         while (start > 0 && words[i].chars - words[start - 1].chars < style.length / 4) --start;
         std::vector<bool> seen(matched_forms.size());
         std::size_t score = 0;
-        for (std::size_t j = start; j < words.size() && words[j].chars - words[start].chars < style.length; ++j)
+        for (std::size_t j = start; j < words.size() && (j == start || words[j].chars - words[start].chars < style.length); ++j)
             if (words[j].match >= 0 && !seen[words[j].match]) seen[words[j].match] = true, ++score;
         if (score > best_score) best_score = score, best_start = start;
     }
 
     std::string out;
     if (best_start > 0) out += kEllipsis;
-    std::size_t last = words[best_start].begin;
+    // From the start of the text when the window starts at its first word (keeping a leading « or
+    // quote); the window holds at least its first word, however small the length asked for.
+    std::size_t last = best_start == 0 ? 0 : words[best_start].begin;
     std::size_t j = best_start;
-    for (; j < words.size() && words[j].chars - words[best_start].chars < style.length; ++j) {
+    for (; j < words.size() && (j == best_start || words[j].chars - words[best_start].chars < style.length); ++j) {
         const Word& w = words[j];
         if (w.match < 0) continue;
         out.append(text.substr(last, w.begin - last));
@@ -73,7 +75,8 @@ std::string make_snippet(const Analyzer& analyzer, std::string_view text, const 
         out += style.close;
         last = w.end;
     }
-    const std::size_t end = words[j - 1].end;
+    // To the end of the text when the window reaches its last word (keeping a final full stop).
+    const std::size_t end = j == words.size() ? text.size() : words[j - 1].end;
     out.append(text.substr(last, end - last));
     if (j < words.size()) out += kEllipsis;
     // Line breaks in a snippet only get in the way of display.

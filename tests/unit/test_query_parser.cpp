@@ -1,0 +1,260 @@
+// The query parser (lib/search/query_parser): the search-box syntax into a tree, before analysis.
+// Each row is a query and its tree in a compact notation:
+//   w[text]  words      p[text]  phrase      field:w[..] / field:p[..]  field items
+//   +x -x    required / excluded            (a b)  a run of items      AND(a, b) OR(a, b) NOT(a, b)
+// and the failure paths: unbalanced quotes and parentheses, deep nesting, huge queries, stray operators.
+#include "search/query_parser.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using fahras::detail::kMaxQueryDepth;
+using fahras::detail::kMaxQueryItems;
+using fahras::detail::parse_query;
+using fahras::detail::QueryNode;
+
+namespace {
+
+std::string dump(const QueryNode& n) {
+    std::string s;
+    if (n.modifier == QueryNode::Modifier::REQUIRED) s += '+';
+    if (n.modifier == QueryNode::Modifier::EXCLUDED) s += '-';
+    const std::string field = n.field.empty() ? "" : n.field + ":";
+    switch (n.kind) {
+        case QueryNode::Kind::WORDS: return s + field + "w[" + n.text + "]";
+        case QueryNode::Kind::PHRASE: return s + field + "p[" + n.text + "]";
+        case QueryNode::Kind::GROUP: {
+            s += "(";
+            for (std::size_t i = 0; i < n.children.size(); ++i) s += (i ? " " : "") + dump(n.children[i]);
+            return s + ")";
+        }
+        case QueryNode::Kind::AND:
+        case QueryNode::Kind::OR:
+        case QueryNode::Kind::AND_NOT: {
+            const char* op = n.kind == QueryNode::Kind::AND ? "AND" : n.kind == QueryNode::Kind::OR ? "OR" : "NOT";
+            REQUIRE(n.children.size() == 2);
+            return s + op + "(" + dump(n.children[0]) + ", " + dump(n.children[1]) + ")";
+        }
+    }
+    return s + "?";
+}
+
+std::string parse(const std::string& query) {
+    bool truncated = true;
+    const QueryNode root = parse_query(query, truncated);
+    CHECK_FALSE(truncated);
+    return dump(root);
+}
+
+// Every WORDS and PHRASE text of the tree, in order.
+void collect_texts(const QueryNode& n, std::vector<std::string>& out) {
+    if (n.kind == QueryNode::Kind::WORDS || n.kind == QueryNode::Kind::PHRASE) out.push_back(n.text);
+    for (const QueryNode& c : n.children) collect_texts(c, out);
+}
+
+std::size_t depth(const QueryNode& n) {
+    std::size_t d = 0;
+    for (const QueryNode& c : n.children) d = std::max(d, depth(c));
+    return d + 1;
+}
+
+struct Row {
+    const char* query;
+    const char* tree;
+};
+
+void check_rows(const std::vector<Row>& rows) {
+    for (const Row& row : rows) {
+        const std::string query = row.query;
+        CAPTURE(query);
+        CHECK(parse(row.query) == row.tree);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("words: one word is a leaf, several are a run") {
+    check_rows({
+        {"كيري", "w[كيري]"},
+        {"كيري لافروف", "(w[كيري] w[لافروف])"},
+        {"  كيري \t لافروف\n", "(w[كيري] w[لافروف])"},
+        {"كِيري", "w[كِيري]"},  // the parser keeps the text as written; analysis comes later
+        {"and كيري", "(w[and] w[كيري])"},  // only upper-case AND, OR, NOT are operators
+    });
+}
+
+TEST_CASE("phrases: ASCII quotes, guillemets and typographic quotes") {
+    check_rows({
+        {"\"جون كيري\"", "p[جون كيري]"},
+        {"«جون كيري»", "p[جون كيري]"},
+        {"“جون كيري”", "p[جون كيري]"},
+        {"لافروف \"جون كيري\" جنيف", "(w[لافروف] p[جون كيري] w[جنيف])"},
+        {"لافروف«جون كيري»جنيف", "(w[لافروف] p[جون كيري] w[جنيف])"},  // a quote also ends a word
+        {"\"\"", "p[]"},
+    });
+}
+
+TEST_CASE("+required and -excluded words, phrases and groups") {
+    check_rows({
+        {"+كيري", "(+w[كيري])"},
+        {"+كيري -جنيف", "(+w[كيري] -w[جنيف])"},
+        {"لافروف +كيري -جنيف", "(w[لافروف] +w[كيري] -w[جنيف])"},
+        {"+\"جون كيري\"", "(+p[جون كيري])"},
+        {"-«جون كيري» لافروف", "(-p[جون كيري] w[لافروف])"},
+        {"-(كيري لافروف) جنيف", "(-(w[كيري] w[لافروف]) w[جنيف])"},
+        {"- كيري", "(w[-] w[كيري])"},  // a sign followed by a space is not a sign
+        {"كيري -", "(w[كيري] w[-])"},
+        {"e-mail", "w[e-mail]"},  // a hyphen inside a word is part of it
+    });
+}
+
+TEST_CASE("AND, OR, NOT: binary, left-associative, AND and NOT bind tighter than OR") {
+    check_rows({
+        {"كيري AND جنيف", "AND(w[كيري], w[جنيف])"},
+        {"كيري OR لافروف", "OR(w[كيري], w[لافروف])"},
+        {"كيري NOT جنيف", "NOT(w[كيري], w[جنيف])"},
+        {"a OR b AND c", "OR(w[a], AND(w[b], w[c]))"},
+        {"a AND b OR c", "OR(AND(w[a], w[b]), w[c])"},
+        {"a AND b AND c", "AND(AND(w[a], w[b]), w[c])"},
+        {"a NOT b NOT c", "NOT(NOT(w[a], w[b]), w[c])"},
+        {"a b OR c d", "OR((w[a] w[b]), (w[c] w[d]))"},
+        {"+AND", "(+w[AND])"},  // a signed operator is a word
+    });
+}
+
+TEST_CASE("parentheses group sub-queries") {
+    check_rows({
+        {"(كيري OR لافروف) AND جنيف", "AND(OR(w[كيري], w[لافروف]), w[جنيف])"},
+        {"جنيف (كيري OR لافروف)", "(w[جنيف] OR(w[كيري], w[لافروف]))"},
+        {"((كيري))", "w[كيري]"},
+        {"(a (b OR c)) NOT d", "NOT((w[a] OR(w[b], w[c])), w[d])"},
+        {"+(a OR b) -c", "(+OR(w[a], w[b]) -w[c])"},
+    });
+}
+
+TEST_CASE("fields: title:, author:, source: with words and phrases") {
+    check_rows({
+        {"title:كيري", "title:w[كيري]"},
+        {"author:رويترز", "author:w[رويترز]"},
+        {"source:okaz", "source:w[okaz]"},
+        {"title:\"جون كيري\"", "title:p[جون كيري]"},
+        {"title:«جون كيري»", "title:p[جون كيري]"},
+        {"source:\"الشرق الأوسط\"", "source:p[الشرق الأوسط]"},
+        {"title: كيري", "title:w[كيري]"},  // the word after a bare field name
+        {"كيري source:okaz", "(w[كيري] source:w[okaz])"},
+        {"كيري -source:okaz", "(w[كيري] -source:w[okaz])"},
+        {"+title:كيري لافروف", "(+title:w[كيري] w[لافروف])"},
+        {"كيري AND author:رويترز", "AND(w[كيري], author:w[رويترز])"},
+        {"url:x", "w[url:x]"},  // not a field: a plain word
+        {"TITLE:x", "w[TITLE:x]"},
+        {"title:", "title:w[]"},
+    });
+}
+
+TEST_CASE("unbalanced quotes and parentheses close at the end of the query") {
+    check_rows({
+        {"\"جون كيري", "p[جون كيري]"},
+        {"لافروف «جون كيري", "(w[لافروف] p[جون كيري])"},
+        {"\"", "p[]"},
+        {"(كيري لافروف", "(w[كيري] w[لافروف])"},
+        {"((كيري", "w[كيري]"},
+        {"(كيري OR لافروف", "OR(w[كيري], w[لافروف])"},
+        {"كيري)", "w[كيري]"},  // a stray ')' is skipped
+        {"كيري) لافروف", "(w[كيري] w[لافروف])"},
+        {")))", "()"},
+        {"(", "()"},
+        {"title:\"جون كيري", "title:p[جون كيري]"},
+        {"(\"جون كيري)\"", "p[جون كيري)]"},  // inside a phrase, ')' is text
+    });
+}
+
+TEST_CASE("stray operators are dropped, their operands kept") {
+    struct R {
+        const char* query;
+        std::vector<std::string> texts;
+    };
+    const R rows[] = {
+        {"AND كيري", {"كيري"}},
+        {"كيري AND", {"كيري"}},
+        {"OR", {}},
+        {"NOT", {}},
+        {"NOT كيري", {"كيري"}},
+        {"OR OR كيري AND AND لافروف NOT", {"كيري", "لافروف"}},
+        {"( AND )", {}},
+        {"كيري (OR) لافروف", {"كيري", "لافروف"}},
+    };
+    for (const R& row : rows) {
+        const std::string query = row.query;
+        CAPTURE(query);
+        bool truncated = true;
+        const QueryNode root = parse_query(row.query, truncated);
+        CHECK_FALSE(truncated);
+        std::vector<std::string> texts;
+        collect_texts(root, texts);
+        CHECK(texts == row.texts);
+    }
+}
+
+TEST_CASE("an empty or blank query is an empty run") {
+    check_rows({{"", "()"}, {"   \t\n", "()"}});
+}
+
+TEST_CASE("100 nested parentheses: parsed to the depth limit, the word kept, no stack overflow") {
+    const std::string query = std::string(100, '(') + "كيري" + std::string(100, ')');
+    bool truncated = true;
+    const QueryNode root = parse_query(query, truncated);
+    CHECK_FALSE(truncated);
+    CHECK(dump(root) == "w[كيري]");
+
+    // Groups that do not collapse: each level holds two items, so the tree shows the real depth.
+    std::string nested = "x";
+    for (int i = 0; i < 100; ++i) nested = "(a " + nested + ")";
+    const QueryNode deep = parse_query(nested, truncated);
+    CHECK(depth(deep) <= static_cast<std::size_t>(kMaxQueryDepth) + 2);
+    std::vector<std::string> texts;
+    collect_texts(deep, texts);
+    CHECK(texts.size() == 101);  // every word is still there, below the limit as plain items
+    CHECK(texts.back() == "x");
+
+    // Far deeper input must not exhaust the stack either.
+    const std::string huge = std::string(100000, '(') + "كيري" + std::string(100000, ')');
+    const QueryNode h = parse_query(huge, truncated);
+    CHECK(depth(h) <= static_cast<std::size_t>(kMaxQueryDepth) + 2);
+}
+
+TEST_CASE("query size limit: at most kMaxQueryItems items, the truncated flag says so") {
+    auto words = [](std::size_t n) {
+        std::string q;
+        for (std::size_t i = 0; i < n; ++i) q += "w" + std::to_string(i) + " ";
+        return q;
+    };
+    bool truncated = true;
+    std::vector<std::string> texts;
+    collect_texts(parse_query(words(kMaxQueryItems), truncated), texts);
+    CHECK_FALSE(truncated);
+    CHECK(texts.size() == kMaxQueryItems);
+
+    texts.clear();
+    collect_texts(parse_query(words(kMaxQueryItems + 1), truncated), texts);
+    CHECK(truncated);
+    CHECK(texts.size() == kMaxQueryItems);
+    CHECK(texts.front() == "w0");
+}
+
+TEST_CASE("a 10,000-word query is truncated and parsed fast") {
+    std::string query;
+    for (int i = 0; i < 10000; ++i) query += (i % 3 ? "كيري " : "(لافروف OR \"جون كيري\") ");
+    const auto start = std::chrono::steady_clock::now();
+    bool truncated = false;
+    const QueryNode root = parse_query(query, truncated);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(truncated);
+    CHECK(seconds < 1.0);
+    std::vector<std::string> texts;
+    collect_texts(root, texts);
+    CHECK(!texts.empty());
+    CHECK(texts.size() <= kMaxQueryItems);
+}
