@@ -1,5 +1,6 @@
 // Grid search of RankingOptions on a dev set: MRR@10 and MAP@K for each setting, on one index.
-// Usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--k1 a,b,..] [--b ..] [--strip ..] [--stem ..] [--depth K]
+// Usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--k1 a,b,..] [--b ..] [--strip ..] [--stem ..]
+//        [--floor ..] [--depth K] [--per-query 1]
 // Tune on dev data only; the chosen defaults go into RankingOptions with the figures in docs/design.md.
 #include <fahras/fahras.hpp>
 
@@ -24,11 +25,11 @@ std::vector<double> parse_list(const std::string& s) {
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::cerr << "usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--k1 L] [--b L] [--strip L] [--stem L] [--depth K]\n";
+        std::cerr << "usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--k1 L] [--b L] [--strip L] [--stem L] [--floor L] [--depth K] [--per-query 1]\n";
         return 2;
     }
     std::map<std::string, std::vector<double>> grid = {
-        {"--k1", {1.2}}, {"--b", {0.75}}, {"--strip", {0.5}}, {"--stem", {0.25}}};
+        {"--k1", {1.2}}, {"--b", {0.75}}, {"--strip", {0.5}}, {"--stem", {0.25}}, {"--floor", {0}}};
     unsigned depth = 10;
     bool per_query = false;
     for (int i = 4; i + 1 < argc; i += 2) {
@@ -51,13 +52,14 @@ int main(int argc, char** argv) {
         if (std::stod(s) > 0) qrels[q].insert(d);
 
     fahras::Index index = fahras::Index::open(argv[1], fahras::OpenMode::READ_ONLY);
-    std::cout << "k1\tb\tstrip\tstem\tMRR@10\tMAP@" << depth << "\n";
+    std::cout << "k1\tb\tstrip\tstem\tfloor\tMRR@10\tMAP@" << depth << "\n";
     for (double k1 : grid["--k1"])
         for (double b : grid["--b"])
             for (double strip : grid["--strip"])
-                for (double stem : grid["--stem"]) {
+                for (double stem : grid["--stem"])
+                for (double floor : grid["--floor"]) {
                     fahras::RankingOptions r;
-                    r.k1 = k1, r.b = b, r.strip_weight = strip, r.stem_weight = stem;
+                    r.k1 = k1, r.b = b, r.strip_weight = strip, r.stem_weight = stem, r.length_norm_floor = floor;
                     fahras::Searcher searcher(index, r);
                     double mrr = 0, map = 0;
                     std::size_t judged = 0;
@@ -83,7 +85,7 @@ int main(int argc, char** argv) {
                             std::cout << "  " << qid << "\t" << text << "\tAP=" << ap / static_cast<double>(rel->second.size())
                                       << "\tretrieved=" << res.hits.size() << "\n";
                     }
-                    std::cout << k1 << "\t" << b << "\t" << strip << "\t" << stem << "\t" << mrr / judged << "\t"
+                    std::cout << k1 << "\t" << b << "\t" << strip << "\t" << stem << "\t" << floor << "\t" << mrr / judged << "\t"
                               << map / judged << std::endl;
                 }
     return 0;
