@@ -3,6 +3,7 @@
 #include <fahras/index.hpp>
 
 #include "analysis/utf8.hpp"
+#include "index/bulk_build.hpp"
 #include "index/index_internal.hpp"
 #include "index/terms.hpp"
 
@@ -33,29 +34,11 @@ void set_flush_threshold(std::uint32_t every) {
 // Documents analysed per task on the worker threads of add_batch.
 constexpr std::size_t kBatchChunk = 32;
 
-// Ids are stored repaired (invalid UTF-8 as U+FFFD, like every field), so they are looked up repaired.
-std::string id_term(std::string_view id) {
-    return std::string(detail::kPrefixId) + (is_valid_utf8(id) ? std::string(id) : detail::repair_utf8(id));
-}
-
 void check_id(std::string_view id) {
     if (id.empty()) throw InvalidArgumentError("article id is empty; every article needs a unique id");
     if (id.size() > detail::kMaxTermBytes)
         throw InvalidArgumentError("article id is longer than " + std::to_string(detail::kMaxTermBytes) +
                                    " bytes; use a shorter id (e.g. a hash of the URL)");
-}
-
-// Invalid UTF-8 becomes U+FFFD in every stored field, so that stored text and snippets stay valid.
-const Article& repaired(const Article& a, Article& storage) {
-    const std::string* fields[] = {&a.id, &a.title, &a.body, &a.author, &a.source, &a.url, &a.date};
-    bool valid = std::all_of(std::begin(fields), std::end(fields), [](const std::string* f) { return is_valid_utf8(*f); });
-    for (const auto& [k, v] : a.metadata) valid = valid && is_valid_utf8(k) && is_valid_utf8(v);
-    if (valid) return a;
-    storage = Article{detail::repair_utf8(a.id), detail::repair_utf8(a.title), detail::repair_utf8(a.body),
-                      detail::repair_utf8(a.author), detail::repair_utf8(a.source), detail::repair_utf8(a.url),
-                      detail::repair_utf8(a.date), {}};
-    for (const auto& [k, v] : a.metadata) storage.metadata.emplace(detail::repair_utf8(k), detail::repair_utf8(v));
-    return storage;
 }
 
 void check_metadata(Index::Internal& in, Xapian::Database& db) {
@@ -83,7 +66,7 @@ Index::Index(std::unique_ptr<Internal> internal) : internal_(std::move(internal)
 Index::~Index() {
     if (internal_ && internal_->writer) {
         try {
-            internal_->writer->commit();
+            commit();
         } catch (...) {  // a destructor must not throw; what was committed before is safe
         }
     }
@@ -114,6 +97,8 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         in->reader = *in->writer;
         check_metadata(*in, in->reader);
         write_metadata(*in);
+        detail::remove_stale_bulk_dir(path);  // an interrupted bulk build held nothing committed
+        in->bulk_eligible = in->writer->get_doccount() == 0;
     });
     return Index(std::move(in));
 }
@@ -141,10 +126,13 @@ void Index::add(const Article& article) {
     require_writable(*internal_);
     check_id(article.id);
     Article storage;
-    const Article& a = repaired(article, storage);
+    const Article& a = detail::repaired(article, storage);
     Xapian::Document doc = detail::build_document(internal_->analyzer, internal_->options, a);
-    detail::translate_xapian_errors("adding article '" + a.id + "'",
-                                    [&] { internal_->writer->replace_document(id_term(a.id), doc); });
+    detail::translate_xapian_errors("adding article '" + a.id + "'", [&] {
+        const std::string term = detail::id_term(a.id);
+        if (internal_->shards.empty()) internal_->writer->replace_document(term, doc);
+        else internal_->shards[detail::shard_of(term, internal_->shards.size())].replace_document(term, doc);
+    });
 }
 
 void Index::add_batch(const std::vector<Article>& articles) {
@@ -152,8 +140,13 @@ void Index::add_batch(const std::vector<Article>& articles) {
     for (const Article& a : articles) check_id(a.id);
     const unsigned threads = internal_->options.threads ? internal_->options.threads
                                                         : std::max(1u, std::thread::hardware_concurrency());
-    if (threads <= 1 || articles.size() <= kBatchChunk) {
-        for (const Article& a : articles) add(a);
+    if (internal_->bulk_eligible && threads > 1 && articles.size() > kBatchChunk) {
+        detail::translate_xapian_errors("adding a batch of articles",
+                                        [&] { detail::bulk_add(*internal_, articles, threads); });
+        return;
+    }
+    if (threads <= 1 || articles.size() <= kBatchChunk || !internal_->shards.empty()) {
+        for (const Article& a : articles) add(a);  // (add() routes to the bulk shards while there are some)
         return;
     }
     // Worker threads analyse chunks into Xapian documents while this thread writes finished chunks in
@@ -165,8 +158,8 @@ void Index::add_batch(const std::vector<Article>& articles) {
         const std::size_t last = std::min(articles.size(), first + kBatchChunk);
         for (std::size_t i = first; i < last; ++i) {
             Article storage;
-            const Article& a = repaired(articles[i], storage);
-            docs.emplace_back(id_term(a.id), detail::build_document(analyzer, options, a));
+            const Article& a = detail::repaired(articles[i], storage);
+            docs.emplace_back(detail::id_term(a.id), detail::build_document(analyzer, options, a));
         }
         return docs;
     };
@@ -193,16 +186,30 @@ bool Index::remove(std::string_view id) {
     require_writable(*internal_);
     check_id(id);
     return detail::translate_xapian_errors("deleting article '" + std::string(id) + "'", [&] {
-        const std::string term = id_term(id);
-        if (!internal_->writer->term_exists(term)) return false;
-        internal_->writer->delete_document(term);
+        const std::string term = detail::id_term(id);
+        Xapian::WritableDatabase& db = internal_->shards.empty()
+                                           ? *internal_->writer
+                                           : internal_->shards[detail::shard_of(term, internal_->shards.size())];
+        if (!db.term_exists(term)) return false;
+        db.delete_document(term);
         return true;
     });
 }
 
 void Index::commit() {
     require_writable(*internal_);
-    detail::translate_xapian_errors("committing index '" + internal_->path + "'", [&] { internal_->writer->commit(); });
+    detail::translate_xapian_errors("committing index '" + internal_->path + "'", [&] {
+        if (!internal_->shards.empty()) {
+            try {
+                detail::bulk_commit(*internal_);
+            } catch (const std::filesystem::filesystem_error& e) {
+                throw IndexError(std::string("merging the bulk-built shards: ") + e.what() +
+                                 "; the batch was not committed: rebuild the index");
+            }
+            write_metadata(*internal_);
+        }
+        internal_->writer->commit();
+    });
 }
 
 void Index::reopen() {
@@ -210,13 +217,17 @@ void Index::reopen() {
 }
 
 std::uint64_t Index::size() const {
-    return detail::translate_xapian_errors("reading index size", [&] { return internal_->reader.get_doccount(); });
+    return detail::translate_xapian_errors("reading index size", [&] {
+        std::uint64_t n = internal_->reader.get_doccount();
+        for (const Xapian::WritableDatabase& shard : internal_->shards) n += shard.get_doccount();
+        return n;
+    });
 }
 
 IndexStats Index::stats() const {
     return detail::translate_xapian_errors("reading index stats", [&] {
         IndexStats s;
-        s.documents = internal_->reader.get_doccount();
+        s.documents = size();
         s.average_length = internal_->reader.get_avlength();
         s.analyzer_id = internal_->analyzer.id();
         s.path = internal_->path;
@@ -230,9 +241,13 @@ IndexStats Index::stats() const {
 std::optional<Article> Index::get(std::string_view id) const {
     if (id.empty()) return std::nullopt;
     return detail::translate_xapian_errors("reading article '" + std::string(id) + "'", [&]() -> std::optional<Article> {
-        Xapian::PostingIterator p = internal_->reader.postlist_begin(id_term(id));
-        if (p == internal_->reader.postlist_end(id_term(id))) return std::nullopt;
-        return detail::deserialize_article(internal_->reader.get_document(*p).get_data());
+        const std::string term = detail::id_term(id);
+        const Xapian::Database& db = internal_->shards.empty()
+                                         ? internal_->reader
+                                         : internal_->shards[detail::shard_of(term, internal_->shards.size())];
+        Xapian::PostingIterator p = db.postlist_begin(term);
+        if (p == db.postlist_end(term)) return std::nullopt;
+        return detail::deserialize_article(db.get_document(*p).get_data());
     });
 }
 

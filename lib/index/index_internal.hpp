@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fahras {
 
@@ -19,6 +20,12 @@ struct Index::Internal {
     bool writable = false;
     std::optional<Xapian::WritableDatabase> writer;
     Xapian::Database reader;  // == *writer when writable
+
+    // Bulk build (index/bulk_build.cpp): while an index on disk that was empty when opened is filled by
+    // add_batch, each core writes its own shard under `path/.fahras-bulk`; commit() merges them into the
+    // index with Xapian's compactor. Empty `shards` means the ordinary single-writer path.
+    bool bulk_eligible = false;
+    std::vector<Xapian::WritableDatabase> shards;
 
     Internal(std::string p, IndexOptions o) : path(std::move(p)), options(std::move(o)), analyzer(options.analyzer) {}
 };

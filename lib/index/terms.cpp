@@ -1,5 +1,7 @@
 #include "index/terms.hpp"
 
+#include "analysis/utf8.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -106,6 +108,21 @@ bool get_string(std::string_view& in, std::string& out) {
 constexpr char kDataVersion = '1';
 
 }  // namespace
+
+std::string id_term(std::string_view id) {
+    return std::string(kPrefixId) + (is_valid_utf8(id) ? std::string(id) : repair_utf8(id));
+}
+
+const Article& repaired(const Article& a, Article& storage) {
+    const std::string* fields[] = {&a.id, &a.title, &a.body, &a.author, &a.source, &a.url, &a.date};
+    bool valid = std::all_of(std::begin(fields), std::end(fields), [](const std::string* f) { return is_valid_utf8(*f); });
+    for (const auto& [k, v] : a.metadata) valid = valid && is_valid_utf8(k) && is_valid_utf8(v);
+    if (valid) return a;
+    storage = Article{repair_utf8(a.id), repair_utf8(a.title), repair_utf8(a.body), repair_utf8(a.author),
+                      repair_utf8(a.source), repair_utf8(a.url), repair_utf8(a.date), {}};
+    for (const auto& [k, v] : a.metadata) storage.metadata.emplace(repair_utf8(k), repair_utf8(v));
+    return storage;
+}
 
 Xapian::Document build_document(const Analyzer& analyzer, const IndexOptions& options, const Article& article) {
     Xapian::Document doc;

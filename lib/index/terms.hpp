@@ -41,6 +41,12 @@ std::string date_key(std::string_view iso, bool upper_bound = false);
 /// The normalized key of a source name ("Al Riyadh" → "al riyadh").
 std::string source_key(const Analyzer& analyzer, std::string_view source);
 
+/// "Q" + id. Ids are stored repaired (invalid UTF-8 as U+FFFD, like every field) and looked up so.
+std::string id_term(std::string_view id);
+
+/// @p a itself when all its fields are valid UTF-8, else a copy in @p storage with U+FFFD for bad bytes.
+const Article& repaired(const Article& a, Article& storage);
+
 /// Builds the Xapian document of @p article: terms, positions, values and stored data.
 Xapian::Document build_document(const Analyzer& analyzer, const IndexOptions& options, const Article& article);
 

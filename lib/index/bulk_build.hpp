@@ -1,0 +1,29 @@
+// Bulk build: several Xapian writers in parallel, one shard per core, merged at commit.
+//
+// Xapian's writer is single-threaded and is most of the cost of building an index (bench/README.md).
+// When an index on disk is empty at open, add_batch partitions articles by a hash of their id (so one
+// id always lands in one shard and replacing it still works) and each thread analyses and writes its
+// own shard. commit() compacts the shards into the index directory. Nothing was committed in the index
+// before (it was empty), so no committed document is at risk while the files are swapped in.
+#pragma once
+
+#include "index/index_internal.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace fahras::detail {
+
+/// Shard of an id among @p shards.
+std::size_t shard_of(std::string_view id, std::size_t shards);
+
+/// Creates the shards under `path/.fahras-bulk` (once), then writes @p articles into them in parallel.
+void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads);
+
+/// Commits the shards, merges them into the index directory and reopens its writer.
+void bulk_commit(Index::Internal& in);
+
+/// Removes what a bulk build interrupted before its commit left behind.
+void remove_stale_bulk_dir(const std::string& index_path);
+
+}  // namespace fahras::detail

@@ -1,0 +1,120 @@
+// The bulk-build path (lib/index/bulk_build.cpp): an index on disk that is empty when opened is filled
+// by parallel shard writers and merged at commit. It must behave exactly like the single writer.
+#include "index_support.hpp"
+
+#include <fahras/fahras.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using fahras::Article;
+using fahras::Index;
+using fahras::IndexOptions;
+using fahras::OpenMode;
+using fahras::Searcher;
+
+namespace {
+
+// Enough articles that add_batch takes the parallel path (more than one chunk of 32).
+std::vector<Article> many_articles() {
+    std::vector<Article> articles;
+    const auto news = fahras::test::news_articles();
+    for (int copy = 0; copy < 8; ++copy)
+        for (const Article& a : news) {
+            Article b = a;
+            b.id = a.id + "-" + std::to_string(copy);
+            articles.push_back(b);
+        }
+    return articles;
+}
+
+std::vector<std::pair<std::string, double>> ranked(const Index& index, const std::string& query) {
+    fahras::SearchRequest r;
+    r.query = query;
+    r.limit = 200;
+    r.snippets = false;
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& h : Searcher(index).search(r).hits) out.emplace_back(h.id, h.score);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+IndexOptions two_threads() {
+    IndexOptions o;
+    o.threads = 2;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("a bulk build on disk gives the same documents and scores as the single writer in memory") {
+    fahras::test::TempDir dir("bulk");
+    const auto articles = many_articles();
+    Index memory = Index::in_memory(two_threads());
+    for (const Article& a : articles) memory.add(a);
+    memory.commit();
+    {
+        Index disk = Index::open(dir.sub("idx"), OpenMode::CREATE_OR_OVERWRITE, two_threads());
+        disk.add_batch(articles);
+        CHECK(std::filesystem::exists(dir.sub("idx") + "/.fahras-bulk"));  // the parallel path ran
+        CHECK(disk.size() == articles.size());                             // uncommitted, counted
+        disk.commit();
+        CHECK_FALSE(std::filesystem::exists(dir.sub("idx") + "/.fahras-bulk"));
+    }
+    Index reader = Index::open(dir.sub("idx"), OpenMode::READ_ONLY, two_threads());
+    CHECK(reader.size() == articles.size());
+    for (const std::string query : {"كيري", "لافروف", "البغدادي", "\"جون كيري\""}) {
+        CAPTURE(query);
+        const auto a = ranked(memory, query), b = ranked(reader, query);
+        REQUIRE(a.size() == b.size());
+        CHECK_FALSE(a.empty());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].first == b[i].first);
+            CHECK(a[i].second == doctest::Approx(b[i].second));
+        }
+    }
+}
+
+TEST_CASE("during a bulk build, replace, remove and get work by id across batches") {
+    fahras::test::TempDir dir("bulk_ids");
+    auto articles = many_articles();
+    Index index = Index::open(dir.sub("idx"), OpenMode::CREATE_OR_OVERWRITE, two_threads());
+    index.add_batch(articles);
+    // The same ids again, with new titles: one document per id.
+    for (Article& a : articles) a.title = "عنوان جديد " + a.id;
+    index.add_batch(articles);
+    CHECK(index.size() == articles.size());
+    REQUIRE(index.get(articles[5].id).has_value());
+    CHECK(index.get(articles[5].id)->title == articles[5].title);
+    CHECK(index.remove(articles[0].id));
+    CHECK_FALSE(index.remove(articles[0].id));
+    index.add(Article{"single", "مقال وحيد", "نص عن لافروف", "", "", "", "", {}});
+    index.commit();
+    CHECK(index.size() == articles.size());  // one removed, one added
+    CHECK_FALSE(index.get(articles[0].id).has_value());
+    REQUIRE(index.get("single").has_value());
+    CHECK(index.get(articles[7].id)->title == articles[7].title);
+    // After the first commit the index is no longer empty: later batches use the ordinary writer.
+    articles[1].title = "تعديل بعد الدمج";
+    index.add_batch(articles);
+    index.commit();
+    CHECK(index.get(articles[1].id)->title == "تعديل بعد الدمج");
+    CHECK(index.size() == articles.size() + 1);
+}
+
+TEST_CASE("an interrupted bulk build leaves nothing committed and is cleaned up on the next open") {
+    fahras::test::TempDir dir("bulk_crash");
+    const std::string path = dir.sub("idx");
+    const auto articles = many_articles();
+    const bool exited = fahras::test::runs_without_crash([&] {
+        Index index = Index::open(path, OpenMode::CREATE_OR_OVERWRITE, two_threads());
+        index.add_batch(articles);
+        ::_exit(0);  // a crash before commit()
+    });
+    CHECK(exited);
+    CHECK(std::filesystem::exists(path + "/.fahras-bulk"));
+    Index index = Index::open(path, OpenMode::CREATE_OR_OPEN, two_threads());
+    CHECK_FALSE(std::filesystem::exists(path + "/.fahras-bulk"));
+    CHECK(index.size() == 0);
+}
