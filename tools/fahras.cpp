@@ -689,7 +689,7 @@ int cmd_search(int argc, char** argv) {
     std::cout << results.hits.size() << " of about " << results.estimated_total << " results ("
               << std::fixed << std::setprecision(1) << seconds * 1000 << " ms)" << std::defaultfloat << '\n';
     if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << '\n';
-    if (!results.ignored.empty()) std::cout << "ignored (stopwords): " << join(results.ignored, 0) << '\n';
+    if (!results.ignored.empty()) std::cout << "ignored: " << join(results.ignored, 0) << '\n';
     for (const fahras::Hit& hit : results.hits) {
         std::cout << '\n'
                   << std::setw(3) << hit.rank << ". " << std::fixed << std::setprecision(3) << hit.score
