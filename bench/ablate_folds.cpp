@@ -1,9 +1,7 @@
 // Which normalization folds pay off: builds one index per setting (all folds on, then each fold off in
 // turn) and reports MRR@10 and MAP@depth on a dev set, so the defaults are chosen by measurement.
 // Usage: ablate_folds CORPUS.jsonl QUERIES.jsonl QRELS.tsv WORK_DIR [--depth K] [--only NAME,...]
-#include <fahras/fahras.hpp>
-
-#include <nlohmann/json.hpp>
+#include "bench_support.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -54,19 +52,8 @@ int main(int argc, char** argv) {
         fahras::Article a;
         while (reader.next(a)) articles.push_back(a);
     }
-    std::vector<std::pair<std::string, std::string>> queries;
-    std::ifstream qin(argv[2]);
-    for (std::string line; std::getline(qin, line);)
-        if (!line.empty()) {
-            auto j = nlohmann::json::parse(line);
-            queries.emplace_back(j["_id"].get<std::string>(), j["text"].get<std::string>());
-        }
-    std::map<std::string, std::set<std::string>> qrels;
-    std::ifstream rin(argv[3]);
-    std::string header;
-    std::getline(rin, header);
-    for (std::string q, d, s; rin >> q >> d >> s;)
-        if (std::stod(s) > 0) qrels[q].insert(d);
+    const auto queries = fahras::bench::load_queries(argv[2]);
+    const auto qrels = fahras::bench::load_qrels(argv[3]);
 
     std::cout << "| setting | MRR@10 | MAP@" << depth << " | index s |\n| --- | --- | --- | --- |\n";
     for (const Setting& setting : kSettings) {
@@ -83,29 +70,8 @@ int main(int argc, char** argv) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         fahras::Index index = fahras::Index::open(path, fahras::OpenMode::READ_ONLY, options);
         fahras::Searcher searcher(index);
-        double mrr = 0, map = 0;
-        std::size_t judged = 0;
-        for (const auto& [qid, text] : queries) {
-            auto rel = qrels.find(qid);
-            if (rel == qrels.end()) continue;
-            ++judged;
-            fahras::SearchRequest req;
-            req.query = text;
-            req.limit = depth;
-            req.snippets = false;
-            req.stored_fields = false;
-            req.suggest = false;
-            const auto res = searcher.search(req);
-            double hits = 0, ap = 0;
-            for (std::size_t i = 0; i < res.hits.size(); ++i) {
-                if (!rel->second.count(res.hits[i].id)) continue;
-                if (hits == 0 && i < 10) mrr += 1.0 / static_cast<double>(i + 1);
-                ++hits;
-                ap += hits / static_cast<double>(i + 1);
-            }
-            map += ap / static_cast<double>(rel->second.size());
-        }
-        std::cout << "| " << setting.name << " | " << mrr / judged << " | " << map / judged << " | " << seconds
+        const auto scores = fahras::bench::evaluate(searcher, queries, qrels, depth);
+        std::cout << "| " << setting.name << " | " << scores.mrr_at_10 << " | " << scores.map << " | " << seconds
                   << " |" << std::endl;
     }
     std::filesystem::remove_all(std::filesystem::path(argv[4]) / "ablation");

@@ -1,7 +1,7 @@
 // Diacritics: the diacritized Tashkeela corpus and its harakat-stripped twin, indexed separately, must
 // give the same top 10 for queries drawn from the text (each query asked in its own form of the text).
 // Usage: diacritics_check ALJAZEERA.txt [QUERIES=200] [SEED=1]; exits 1 unless every top 10 agrees.
-#include <fahras/fahras.hpp>
+#include "bench_support.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -11,23 +11,6 @@
 #include <vector>
 
 namespace {
-
-// Harakat U+064B..U+065F and superscript alef U+0670, as UTF-8 (D9 8B..D9 9F, D9 B0).
-std::string strip_harakat(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 == 0xD9 && i + 1 < s.size()) {
-            const auto b1 = static_cast<unsigned char>(s[i + 1]);
-            if ((b1 >= 0x8B && b1 <= 0x9F) || b1 == 0xB0) {
-                ++i;
-                continue;
-            }
-        }
-        out.push_back(s[i]);
-    }
-    return out;
-}
 
 std::vector<std::string> words(const std::string& line) {
     std::istringstream in(line);
@@ -65,7 +48,7 @@ int main(int argc, char** argv) {
     std::vector<fahras::Article> a, b;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         a.push_back({std::to_string(i), "", lines[i], "", "", "", "", {}});
-        b.push_back({std::to_string(i), "", strip_harakat(lines[i]), "", "", "", "", {}});
+        b.push_back({std::to_string(i), "", fahras::bench::strip_harakat(lines[i]), "", "", "", "", {}});
     }
     diacritized.add_batch(a);
     plain.add_batch(b);
@@ -80,7 +63,7 @@ int main(int argc, char** argv) {
         std::string q;
         for (std::size_t k = start; k < start + len; ++k) q += (q.empty() ? "" : " ") + w[k];
         ++asked;
-        const auto ra = top10(sa, q), rb = top10(sb, strip_harakat(q));
+        const auto ra = top10(sa, q), rb = top10(sb, fahras::bench::strip_harakat(q));
         answered += !ra.empty();
         if (ra == rb) ++same;
         else std::cout << "differs: " << q << "\n";

@@ -3,7 +3,7 @@
 // Prints the share of identical lines and tokens and the first differences; exits 1 unless 100%.
 //
 // Usage: tashkeela_check [aljazeera.txt]   (default ../shared/data/tashkeela/aljazeera.txt)
-#include <fahras/analyzer.hpp>
+#include "bench_support.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -14,24 +14,6 @@
 
 namespace {
 
-// Harakat and the superscript alef are all two-byte sequences in UTF-8.
-std::string strip_harakat(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        if (i + 1 < s.size()) {
-            const auto b0 = static_cast<unsigned char>(s[i]);
-            const auto b1 = static_cast<unsigned char>(s[i + 1]);
-            const unsigned cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
-            if ((b0 & 0xE0) == 0xC0 && (b1 & 0xC0) == 0x80 && ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670)) {
-                i += 2;
-                continue;
-            }
-        }
-        out += s[i++];
-    }
-    return out;
-}
 
 std::vector<std::string> terms(const fahras::Analyzer& analyzer, std::string_view text) {
     std::vector<std::string> out;
@@ -60,7 +42,7 @@ int main(int argc, char** argv) {
     int shown = 0;
     for (std::string line; std::getline(in, line);) {
         ++lines;
-        const std::string bare = strip_harakat(line);
+        const std::string bare = fahras::bench::strip_harakat(line);
         harakat_lines += bare.size() != line.size();
         const auto with = terms(analyzer, line);
         const auto without = terms(analyzer, bare);
