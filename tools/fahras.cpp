@@ -850,7 +850,7 @@ int cmd_stats(int argc, char** argv) {
     std::cout << "documents:       " << stats.documents << '\n'
               << "distinct terms:  " << stats.distinct_terms << '\n'
               << "average length:  " << std::fixed << std::setprecision(1) << stats.average_length
-              << std::defaultfloat << " words\n"
+              << std::defaultfloat << " terms (all tiers)\n"
               << "analyzer:        " << stats.analyzer_id << '\n'
               << "path:            " << stats.path << '\n';
     return kExitOk;

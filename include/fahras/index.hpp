@@ -55,7 +55,7 @@ struct IndexOptions {
 struct IndexStats {
     std::uint64_t documents = 0;
     std::uint64_t distinct_terms = 0;  ///< not counted for in-memory indexes (0)
-    double average_length = 0;         ///< average number of indexed words per document
+    double average_length = 0;         ///< average document length in Xapian terms (every tier of every word, title words counted title_weight times)
     std::string analyzer_id;
     std::string path;                  ///< empty for in-memory indexes
 };

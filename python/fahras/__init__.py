@@ -259,7 +259,7 @@ class IndexStats:
     distinct_terms: int
     r"""Not counted for in-memory indexes (0)."""
     average_length: float
-    r"""Average number of indexed words per document."""
+    r"""Average document length in index terms (every tier of every word counted)."""
     analyzer_id: str
     path: Optional[str]
     r"""The index directory, None for in-memory indexes."""
