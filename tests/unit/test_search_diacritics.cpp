@@ -1,5 +1,7 @@
 // The diacritized Tashkeela sample and the same text with harakat stripped, indexed separately, give
 // the same ranked results for every word and word pair of the text.
+#include "test_support.hpp"
+
 #include <fahras/fahras.hpp>
 
 #include <doctest/doctest.h>
@@ -10,20 +12,6 @@
 #include <vector>
 
 namespace {
-
-std::string strip_harakat(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        const auto b1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-        if (b0 == 0xD9 && ((b1 >= 0x8B && b1 <= 0x9F) || b1 == 0xB0)) {  // U+064B..U+065F, U+0670
-            ++i;
-            continue;
-        }
-        out.push_back(s[i]);
-    }
-    return out;
-}
 
 std::vector<std::string> ids(const fahras::Searcher& searcher, const std::string& query) {
     fahras::SearchRequest r;
@@ -48,7 +36,7 @@ TEST_CASE("diacritized and harakat-stripped text rank the same for queries drawn
     fahras::Index plain = fahras::Index::in_memory();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         diacritized.add({std::to_string(i), "", lines[i], "", "", "", "", {}});
-        plain.add({std::to_string(i), "", strip_harakat(lines[i]), "", "", "", "", {}});
+        plain.add({std::to_string(i), "", fahras::test::strip_harakat(lines[i]), "", "", "", "", {}});
     }
     const fahras::Searcher a(diacritized), b(plain);
     int compared = 0, with_hits = 0;
@@ -59,7 +47,7 @@ TEST_CASE("diacritized and harakat-stripped text rank the same for queries drawn
             for (const std::string& query : {word, previous + " " + word}) {
                 const auto ra = ids(a, query);
                 CAPTURE(query);
-                CHECK(ra == ids(b, strip_harakat(query)));
+                CHECK(ra == ids(b, fahras::test::strip_harakat(query)));
                 ++compared;
                 with_hits += !ra.empty();
             }
