@@ -46,7 +46,13 @@ void swap_in(const fs::path& merged, const fs::path& index) {
 
 }  // namespace
 
-std::size_t shard_of(std::string_view id, std::size_t shards) { return std::hash<std::string_view>{}(id) % shards; }
+std::size_t shard_of(std::string_view id_term, std::size_t shards) {
+    return std::hash<std::string_view>{}(id_term) % shards;
+}
+
+Xapian::WritableDatabase& writer_for(Index::Internal& in, std::string_view id_term) {
+    return in.shards.empty() ? *in.writer : in.shards[shard_of(id_term, in.shards.size())];
+}
 
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads) {
     if (in.shards.empty()) {

@@ -2,7 +2,6 @@
 #include <fahras/error.hpp>
 #include <fahras/index.hpp>
 
-#include "analysis/utf8.hpp"
 #include "index/bulk_build.hpp"
 #include "index/index_internal.hpp"
 #include "index/terms.hpp"
@@ -131,8 +130,7 @@ void Index::add(const Article& article) {
     Xapian::Document doc = detail::build_document(internal_->analyzer, internal_->options, a);
     detail::translate_xapian_errors("adding article '" + a.id + "'", [&] {
         const std::string term = detail::id_term(a.id);
-        if (internal_->shards.empty()) internal_->writer->replace_document(term, doc);
-        else internal_->shards[detail::shard_of(term, internal_->shards.size())].replace_document(term, doc);
+        detail::writer_for(*internal_, term).replace_document(term, doc);
     });
 }
 
@@ -188,9 +186,7 @@ bool Index::remove(std::string_view id) {
     check_id(id);
     return detail::translate_xapian_errors("deleting article '" + std::string(id) + "'", [&] {
         const std::string term = detail::id_term(id);
-        Xapian::WritableDatabase& db = internal_->shards.empty()
-                                           ? *internal_->writer
-                                           : internal_->shards[detail::shard_of(term, internal_->shards.size())];
+        Xapian::WritableDatabase& db = detail::writer_for(*internal_, term);
         if (!db.term_exists(term)) return false;
         db.delete_document(term);
         return true;
@@ -243,9 +239,9 @@ std::optional<Article> Index::get(std::string_view id) const {
     if (id.empty()) return std::nullopt;
     return detail::translate_xapian_errors("reading article '" + std::string(id) + "'", [&]() -> std::optional<Article> {
         const std::string term = detail::id_term(id);
-        const Xapian::Database& db = internal_->shards.empty()
-                                         ? internal_->reader
-                                         : internal_->shards[detail::shard_of(term, internal_->shards.size())];
+        // A read-only index has no writer; while a bulk build is pending its shard has the document.
+        const Xapian::Database& db =
+            internal_->shards.empty() ? internal_->reader : detail::writer_for(*internal_, term);
         Xapian::PostingIterator p = db.postlist_begin(term);
         if (p == db.postlist_end(term)) return std::nullopt;
         return detail::deserialize_article(db.get_document(*p).get_data());

@@ -323,7 +323,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         }
         if (request.suggest) {
             // "Did you mean": only for words that match nothing in any of their forms.
-            std::string suggestion = query_text;
+            std::string suggestion;  // the normalized query, made once, on the first word to replace
             bool changed = false;
             for (const std::vector<std::string>& forms : builder.unmatched_candidates) {
                 if (std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return db.get_termfreq(f) > 0; }))
@@ -331,8 +331,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
                 const std::string& w = forms.front();
                 const std::string better = suggest_word(db, w);
                 if (better.empty()) continue;
-                const std::string normalized = analyzer.normalize(suggestion);
-                suggestion = normalized;
+                if (suggestion.empty()) suggestion = analyzer.normalize(query_text);
                 const auto at = suggestion.find(w);
                 if (at != std::string::npos) suggestion.replace(at, w.size(), better), changed = true;
             }
