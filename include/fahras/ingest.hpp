@@ -1,5 +1,6 @@
 /** @file ingest.hpp
- *  @brief Reading articles from files: JSON Lines and plain text, in UTF-8 or legacy Arabic encodings.
+ *  @brief Reading articles from files: JSON Lines, JSON arrays (SaudiNewsNet's layout) and plain text,
+ *  in UTF-8 or legacy Arabic encodings.
  */
 #pragma once
 
@@ -33,6 +34,37 @@ public:
     bool next(Article& article);
 
     /** @brief 1-based number of the last line read. */
+    std::uint64_t line_number() const;
+
+private:
+    struct Internal;
+    std::unique_ptr<Internal> internal_;
+};
+
+/** @brief Reads the articles of a JSON array of objects, the layout of SaudiNewsNet's files:
+ *  `[{"source", "url", "date_extracted", "title", "author", "content"}, ...]`.
+ *
+ *  Field names are those of JsonlReader. A record without an id gets "<id_prefix>-<n>", n counting the
+ *  array's records from 1, so the same file always gives the same ids. Each record is parsed on its own:
+ *  a malformed one throws InvalidArgumentError naming its record number and line, and the next call goes
+ *  on with the record after it. The whole stream is read at the first call (SaudiNewsNet's largest file
+ *  is 13 MB). Not thread-safe.
+ */
+class JsonArrayReader {
+public:
+    /** @brief Reads from @p in (which must outlive the reader); @p encoding of the bytes ("utf-8" default). */
+    JsonArrayReader(std::istream& in, std::string id_prefix, std::string encoding = "utf-8");
+    ~JsonArrayReader();
+    JsonArrayReader(JsonArrayReader&&) noexcept;
+    JsonArrayReader& operator=(JsonArrayReader&&) noexcept;
+
+    /** @brief Reads the next article into @p article; false after the last one.
+     *  @exception InvalidArgumentError a malformed record (the reader goes on with the next one), or input
+     *  that is not a JSON array or is cut short (the reader then ends).
+     *  @exception EncodingError the input is not in the reader's encoding. */
+    bool next(Article& article);
+
+    /** @brief 1-based line on which the last record read starts. */
     std::uint64_t line_number() const;
 
 private:

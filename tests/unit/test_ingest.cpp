@@ -1,4 +1,5 @@
-// Tests of lib/ingest: to_utf8 (encodings), JsonlReader (JSON Lines) and read_text_article.
+// Tests of lib/ingest: to_utf8 (encodings), JsonlReader (JSON Lines), JsonArrayReader (SaudiNewsNet's
+// JSON arrays) and read_text_article.
 #include <fahras/analyzer.hpp>
 #include <fahras/error.hpp>
 #include <fahras/ingest.hpp>
@@ -166,6 +167,98 @@ TEST_CASE("JsonlReader: empty input gives no article") {
     fahras::Article article;
     CHECK_FALSE(reader.next(article));
     CHECK(reader.line_number() == 0);
+}
+
+namespace {
+
+std::vector<fahras::Article> read_array(const std::string& text, const std::string& prefix = "2015-07-23") {
+    std::istringstream in(text);
+    fahras::JsonArrayReader reader(in, prefix);
+    std::vector<fahras::Article> articles;
+    fahras::Article article;
+    while (reader.next(article)) articles.push_back(article);
+    return articles;
+}
+
+}  // namespace
+
+TEST_CASE("JsonArrayReader: a SaudiNewsNet record, ids numbered in array order") {
+    // The first two records of ../shared/data/saudinewsnet/2015-07-23.zip, shortened.
+    const auto articles = read_array(R"([
+    {
+        "source": "aawsat",
+        "url": "http://aawsat.com/home/article/412746",
+        "date_extracted": "2015-07-23 19:28:17",
+        "title": "المالكي ونصيحة سعود الفيصل",
+        "author": "",
+        "content": "بهجومه غير المسبوق على السعودية"
+    },
+    {"source": "okaz", "title": "ثانٍ", "content": "نص, مع فاصلة ] وقوس", "_id": "own-id"},
+    {"title": "ثالث \"مقتبس\" {", "content": "ج"}
+])");
+    REQUIRE(articles.size() == 3);
+    CHECK(articles[0].id == "2015-07-23-1");
+    CHECK(articles[0].source == "aawsat");
+    CHECK(articles[0].url == "http://aawsat.com/home/article/412746");
+    CHECK(articles[0].date == "2015-07-23 19:28:17");
+    CHECK(articles[0].title == "المالكي ونصيحة سعود الفيصل");
+    CHECK(articles[0].body == "بهجومه غير المسبوق على السعودية");
+    CHECK(articles[1].id == "own-id");  // a record's own id wins
+    CHECK(articles[1].body == "نص, مع فاصلة ] وقوس");  // , and ] inside strings do not end the record
+    CHECK(articles[2].id == "2015-07-23-3");
+    CHECK(articles[2].title == "ثالث \"مقتبس\" {");
+}
+
+TEST_CASE("JsonArrayReader: a malformed record names its line and record, and the next one is read") {
+    std::istringstream in("[\n{\"title\": \"a\"},\n{\"title\": tru},\n[1],\n{\"title\": \"d\"}\n]\n");
+    fahras::JsonArrayReader reader(in, "f");
+    fahras::Article article;
+    REQUIRE(reader.next(article));
+    CHECK(article.id == "f-1");
+    CHECK_THROWS_WITH_AS(reader.next(article), doctest::Contains("line 3: record 2: not valid JSON"),
+                         fahras::InvalidArgumentError);
+    CHECK_THROWS_WITH_AS(reader.next(article), doctest::Contains("line 4: record 3: expected a JSON object"),
+                         fahras::InvalidArgumentError);
+    REQUIRE(reader.next(article));
+    CHECK(article.id == "f-4");  // numbering counts the bad records too, so ids do not shift
+    CHECK(reader.line_number() == 5);
+    CHECK_FALSE(reader.next(article));
+}
+
+TEST_CASE("JsonArrayReader: input cut short, not an array, empty") {
+    fahras::Article article;
+    std::istringstream cut("[{\"title\": \"a\"}, {\"title\": \"b");
+    fahras::JsonArrayReader cut_reader(cut, "x");
+    REQUIRE(cut_reader.next(article));
+    CHECK_THROWS_WITH_AS(cut_reader.next(article), doctest::Contains("cut short"), fahras::InvalidArgumentError);
+    CHECK_FALSE(cut_reader.next(article));  // the reader has ended, it does not loop
+
+    std::istringstream unclosed("[{\"title\": \"a\"}\n");
+    fahras::JsonArrayReader unclosed_reader(unclosed, "x");
+    REQUIRE(unclosed_reader.next(article));
+    CHECK_THROWS_WITH_AS(unclosed_reader.next(article), doctest::Contains("not closed"), fahras::InvalidArgumentError);
+
+    std::istringstream jsonl("{\"_id\": \"1\"}\n");
+    fahras::JsonArrayReader jsonl_reader(jsonl, "x");
+    CHECK_THROWS_WITH_AS(jsonl_reader.next(article), doctest::Contains("line 1: expected a JSON array"),
+                         fahras::InvalidArgumentError);
+    CHECK_FALSE(jsonl_reader.next(article));
+
+    CHECK(read_array("").empty());
+    CHECK(read_array(" [ ] ").empty());
+    CHECK(read_array("[{\"title\": \"a\"},]").size() == 1);  // a trailing comma is tolerated
+}
+
+TEST_CASE("JsonArrayReader: windows-1256 input is converted; invalid UTF-8 becomes U+FFFD") {
+    std::istringstream in("[{\"title\": \"" + kLavrovCp1256 + "\"}]");
+    fahras::JsonArrayReader reader(in, "p", "windows-1256");
+    fahras::Article article;
+    REQUIRE(reader.next(article));
+    CHECK(article.title == kLavrov);
+
+    const auto repaired = read_array("[{\"title\": \"a\xFF" "b\"}]");
+    REQUIRE(repaired.size() == 1);
+    CHECK(repaired[0].title == "a" + kReplacement + "b");
 }
 
 TEST_CASE("read_text_article: first non-empty line is the title, the rest the body") {
