@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config        # compiler and build system
   libxapian-dev libicu-dev libboost-locale-dev nlohmann-json3-dev  # the library's dependencies
+  libzip-dev                              # the CLI reads SaudiNewsNet's .zip files
   doctest-dev                             # unit tests
   pybind11-dev python3-dev python3-pytest # Python module and the pytest suites
   xapian-tools                            # xapian-delve etc., for inspecting indexes

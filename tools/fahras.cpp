@@ -5,6 +5,9 @@
  *  locked index, unreadable file, ...), 2 usage error. Every error is one line on stderr starting with
  *  "fahras: "; nothing escapes main() as an exception.
  */
+#include "article_files.hpp"
+#include "progress.hpp"
+
 #include <fahras/fahras.hpp>
 
 #include <unistd.h>
@@ -65,48 +68,69 @@ constexpr const char* kMainHelp = R"(fahras — full-text search for Arabic text
 Usage: fahras COMMAND [ARGS...] [OPTIONS]
 
 Commands:
-  index DB FILE...        add articles (JSON Lines or plain-text files) to the index at DB
-  search DB QUERY...      run a query and print the best hits
-  batch DB QUERIES.jsonl  run every query, write a TREC run file and measure latency
-  stats DB                documents, terms and analyzer of an index
-  analyze [TEXT | -]      show how a text is tokenized, normalized and stemmed
-  get DB ID               print a stored article as JSON
+  index --index DIR FILE...         add articles (JSON Lines, SaudiNewsNet .json/.zip, .txt) to DIR
+  search --index DIR QUERY...       run a query and print the best hits
+  search --index DIR --topics Q.jsonl --output RUN
+                                    run every query, write a TREC run file, measure latency
+  stats --index DIR                 documents, terms and analyzer of an index
+  analyze [TEXT | -]                show how a text is tokenized, normalized and stemmed
+  get --index DIR ID                print a stored article as JSON
 
+The index directory may also be given as the first argument (fahras search DIR QUERY), and
+`fahras batch DIR Q.jsonl --run RUN` is the older spelling of search --topics.
 Options: --help (also after a command, e.g. `fahras search --help`), --version.
-Exit status: 0 success, 1 runtime error, 2 usage error.
+Exit status: 0 success, 1 bad input or a failed operation, 2 wrong usage.
 )";
 
-constexpr const char* kIndexHelp = R"(Usage: fahras index DB FILE... [OPTIONS]
+constexpr const char* kIndexHelp = R"(Usage: fahras index --index DIR [OPTIONS] FILE...
 
-Adds articles to the index at DB (created if missing). A FILE ending in .jsonl, .ndjson or .json is
-JSON Lines, one article per line: {"id" or "_id", "title", "text"/"body"/"content", "author",
-"source", "url", "date"} (other fields are kept as metadata). Any other FILE is a plain-text article:
-first non-empty line the title, the rest the body, the file name without extension the id.
-FILE "-" reads JSON Lines from standard input. An article with an existing id replaces it.
-Malformed lines are reported with their line number and skipped.
+Adds articles to the index at DIR (created if missing). Each FILE is read by its name:
+  .jsonl .ndjson  JSON Lines, one article per line: {"_id" or "id", "title", "text"/"body"/"content",
+                  "author", "source", "url", "date"/"date_extracted"}; other fields are kept as metadata
+  .json           a JSON array of such articles (SaudiNewsNet's layout), or JSON Lines; an article
+                  without an id gets FILENAME-N (N counting from 1 in the array)
+  .zip            every .json, .jsonl and .ndjson file inside (SaudiNewsNet's .zip files as they are)
+  anything else   one plain-text article: first non-empty line the title, the rest the body, the file
+                  name without extension the id
+  -               JSON Lines from standard input
+An article with an existing id replaces it. A bad record is reported with its file and line and
+skipped; with --strict the run stops there. Either way every record read before it is committed.
+Progress goes to stderr: a bar (documents, MB, docs/s, ETA) on a terminal, a line every 5 s otherwise.
 
 Options:
-  --format jsonl|text   read every FILE in this format instead of guessing from the extension
+  --index DIR           the index directory (or give it as the first argument)
+  --format F            read every FILE as jsonl, json (array), zip or text instead of by its name
   --encoding ENC        encoding of the input (default utf-8; e.g. windows-1256, iso-8859-6)
+  --strict              stop at the first bad record or unreadable file (exit status 1)
   --batch N             articles per batch handed to the indexer (default 2000)
   --threads N           analysis threads (default: one per core)
   --no-store            do not store title and body (smaller index; no snippets)
   --no-positions        do not record word positions (smaller index; no phrase queries)
   --title-weight N      a title word counts as N body words in ranking (default 2)
-  --overwrite           replace any index at DB instead of adding to it
-  --progress            report progress on stderr even when it is not a terminal
+  --overwrite           replace any index at DIR instead of adding to it
+  --progress            plain progress lines even on a terminal (for logs)
+  --progress-every S    seconds between plain progress lines (default 5)
   --quiet               print only errors
 )";
 
-constexpr const char* kSearchHelp = R"(Usage: fahras search DB QUERY... [OPTIONS]
+constexpr const char* kSearchHelp = R"(Usage: fahras search --index DIR [OPTIONS] QUERY...
+       fahras search --index DIR --topics QUERIES.jsonl --output RUN [--hits N]
 
-Runs QUERY (the words after DB, joined by spaces; "-" reads it from standard input) and prints the
-hits: rank, score, id, title and a snippet with the matched words highlighted (bold on a terminal,
-**like this** otherwise). Query syntax: words, "a phrase", +required, -excluded, AND/OR/NOT,
-(groups), title:word, author:word, source:name. Put `--` before a query that starts with "--".
+Runs QUERY (the words joined by spaces; "-" reads it from standard input) and prints the hits: rank,
+id, score, date and source on one line, then the title, the author and a snippet with the matched
+words highlighted (bold on a terminal, **like this** otherwise), each on a line of its own so that a
+terminal that does bidi sets the Arabic right to left. Query syntax: words, "a phrase" or «a phrase»,
++required, -excluded, AND/OR/NOT, (groups), title:word, author:word, source:name. Put `--` before a
+query that starts with "--".
+
+Batch mode (--topics): runs every query of QUERIES.jsonl (BEIR lines {"_id": ..., "text": ...})
+without snippets and writes the top N hits of each to RUN in TREC format (qid Q0 docid rank score
+fahras). Then times a separate top-10 pass after a warm-up pass and reports latency percentiles on
+stderr and as one JSON line on stdout.
 
 Options:
-  --limit N             hits to print (default 10)
+  --index DIR           the index directory (or give it as the first argument)
+  --hits N              hits to print, or per query in the run file (default 10; --limit is the same)
   --offset N            hits to skip first (default 0)
   --sort ORDER          relevance (default), date (newest first) or date-asc
   --from DATE           only articles dated on or after DATE (ISO 8601 prefix, e.g. 2015-07-01)
@@ -114,16 +138,20 @@ Options:
   --facets              also count the matches by source
   --no-snippets         do not build snippets (faster)
   --json                print the results as one JSON object on one line
+  --topics FILE         batch mode: the queries (JSON Lines)
+  --output FILE         batch mode: the TREC run file to write
+  --tag NAME            batch mode: run tag, last column of the run file (default fahras)
+  --encoding ENC        batch mode: encoding of the queries file (default utf-8)
+  --no-latency          batch mode: skip the latency passes
 )";
 
-constexpr const char* kBatchHelp = R"(Usage: fahras batch DB QUERIES.jsonl --run OUT.trec [OPTIONS]
+constexpr const char* kBatchHelp = R"(Usage: fahras batch --index DIR QUERIES.jsonl --run OUT.trec [OPTIONS]
 
-Runs every query of QUERIES.jsonl (lines {"_id": ..., "text": ...}) without snippets and writes the
-top K hits of each to OUT.trec in TREC format (qid Q0 docid rank score tag), for trec_eval or ir_measures.
-Then times a separate top-10 pass (after a warm-up pass) and reports latency percentiles on stderr and
-as one JSON line on stdout.
+The older spelling of `fahras search --index DIR --topics QUERIES.jsonl --output OUT.trec`: writes the
+top K hits of every query to OUT.trec (qid Q0 docid rank score tag), then measures top-10 latency.
 
 Options:
+  --index DIR           the index directory (or give it as the first argument)
   --run FILE            the TREC run file to write (required)
   --k N                 hits per query in the run file (default 100)
   --tag NAME            run tag, last column of the run file (default fahras)
@@ -131,10 +159,10 @@ Options:
   --no-latency          skip the latency passes
 )";
 
-constexpr const char* kStatsHelp = R"(Usage: fahras stats DB [--json]
+constexpr const char* kStatsHelp = R"(Usage: fahras stats --index DIR [--json]
 
 Prints the number of documents, distinct terms, average document length (words), the analyzer the
-index was built with, and its path.
+index was built with, and its path. The directory may also be given as the first argument.
 )";
 
 constexpr const char* kAnalyzeHelp = R"(Usage: fahras analyze [TEXT... | -] [--json]
@@ -147,9 +175,10 @@ Options:
   --json                one JSON object per word, one per line
 )";
 
-constexpr const char* kGetHelp = R"(Usage: fahras get DB ID [--pretty]
+constexpr const char* kGetHelp = R"(Usage: fahras get --index DIR ID [--pretty]
 
-Prints the stored article with this id as JSON (title and body only if the index stores text).
+Prints the stored article with this id as JSON (title and body only if the index stores text). The
+directory may also be given as the first argument.
 
 Options:
   --pretty              indent the JSON
@@ -265,6 +294,18 @@ void reject_extra_positional(const Args& args, std::size_t max) {
     if (args.positional.size() > max) {
         throw UsageError("unexpected argument '" + args.positional[max] + "'", args.command);
     }
+}
+
+// The index directory: --index DIR, or (the older spelling, still accepted) the first argument.
+std::string take_index_path(Args& args) {
+    if (const auto path = args.value("index")) {
+        if (path->empty()) throw UsageError("--index needs a directory", args.command);
+        return *path;
+    }
+    if (args.positional.empty()) throw UsageError("missing --index DIR (the index directory)", args.command);
+    std::string path = args.positional.front();
+    args.positional.erase(args.positional.begin());
+    return path;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,22 +467,26 @@ std::string read_all(std::istream& in) {
 // ---------------------------------------------------------------------------------------------
 // fahras index
 
-enum class Format { GUESS, JSONL, TEXT };
+using fahras_cli::Format;
+using fahras_cli::Progress;
 
-Format format_of(const std::string& file, Format forced) {
-    if (forced != Format::GUESS) return forced;
-    if (file == "-") return Format::JSONL;
-    std::string ext = std::filesystem::path(file).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") ? Format::JSONL : Format::TEXT;
+/** @brief --strict met a bad record: the run stops there. */
+class StrictStop : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::uint64_t file_size_or_zero(const std::string& path) {
+    std::error_code error;
+    if (path == "-" || !std::filesystem::is_regular_file(path, error)) return 0;
+    const auto size = std::filesystem::file_size(path, error);
+    return error ? 0 : static_cast<std::uint64_t>(size);
 }
 
-/** @brief Feeds articles to the index in batches and reports progress. */
+/** @brief Feeds articles to the index in batches; counts what has been indexed. */
 class BatchIndexer {
 public:
-    BatchIndexer(fahras::Index& index, std::size_t batch_size, bool progress)
-        : index_(index), batch_size_(batch_size), progress_(progress), start_(Clock::now()),
-          last_report_(start_) {
+    BatchIndexer(fahras::Index& index, std::size_t batch_size) : index_(index), batch_size_(batch_size) {
         batch_.reserve(batch_size_);
     }
 
@@ -455,53 +500,36 @@ public:
         index_.add_batch(batch_);
         indexed_ += batch_.size();
         batch_.clear();
-        if (progress_ && seconds_since(last_report_) >= 2.0) {
-            last_report_ = Clock::now();
-            report(false);
-        }
-    }
-
-    void finish_progress() {
-        if (progress_ && reported_) report(true);
     }
 
     std::uint64_t indexed() const { return indexed_; }
-    double seconds() const { return seconds_since(start_); }
 
 private:
-    void report(bool final) {
-        const double s = seconds();
-        const bool tty = stderr_is_tty();
-        std::fprintf(stderr, "%s%llu documents, %.0f docs/s, %.1f s%s", tty ? "\r\033[K" : "",
-                     static_cast<unsigned long long>(indexed_), s > 0 ? indexed_ / s : 0.0, s,
-                     tty && !final ? "" : "\n");
-        std::fflush(stderr);
-        reported_ = true;
-    }
-
     fahras::Index& index_;
     std::size_t batch_size_;
-    bool progress_;
-    Clock::time_point start_;
-    Clock::time_point last_report_;
     std::vector<fahras::Article> batch_;
     std::uint64_t indexed_ = 0;
-    bool reported_ = false;
 };
 
-int cmd_index(int argc, char** argv) {
-    const Args args = parse_args("index", argc, argv, 2, {"no-store", "no-positions", "overwrite", "progress", "quiet"},
-                                 {"format", "encoding", "batch", "threads", "title-weight"});
-    if (print_help_if_asked(args)) return kExitOk;
-    require_positional(args, 1, "DB (the index directory)");
-    require_positional(args, 2, "FILE (what to index)");
+Format parse_format(const Args& args) {
+    const auto format = args.value("format");
+    if (!format) return Format::GUESS;
+    if (*format == "jsonl") return Format::JSONL;
+    if (*format == "json") return Format::JSON_ARRAY;
+    if (*format == "text" || *format == "txt") return Format::TEXT;
+    if (*format == "zip") return Format::ZIP;
+    throw UsageError("--format expects jsonl, json, zip or text, got '" + *format + "'", "index");
+}
 
-    Format forced = Format::GUESS;
-    if (const auto format = args.value("format")) {
-        if (*format == "jsonl" || *format == "json") forced = Format::JSONL;
-        else if (*format == "text" || *format == "txt") forced = Format::TEXT;
-        else throw UsageError("--format expects jsonl or text, got '" + *format + "'", "index");
-    }
+int cmd_index(int argc, char** argv) {
+    Args args = parse_args("index", argc, argv, 2,
+                           {"no-store", "no-positions", "overwrite", "progress", "quiet", "strict"},
+                           {"index", "format", "encoding", "batch", "threads", "title-weight", "progress-every"});
+    if (print_help_if_asked(args)) return kExitOk;
+    const std::string db = take_index_path(args);
+    require_positional(args, 1, "FILE (what to index)");
+
+    const Format forced = parse_format(args);
     const std::string encoding = args.value_or("encoding", "utf-8");
     try {
         fahras::to_utf8("", encoding);  // an unknown encoding fails now, before the index is touched
@@ -510,84 +538,98 @@ int cmd_index(int argc, char** argv) {
     }
     const std::uint32_t batch_size = args.number("batch", 2000, 1, 1000000);
     const bool quiet = args.flag("quiet");
+    const bool strict = args.flag("strict");
 
     fahras::IndexOptions options;
     options.store_text = !args.flag("no-store");
     options.positions = !args.flag("no-positions");
     options.threads = args.number("threads", 0, 0, 1024);
     options.title_weight = args.number("title-weight", options.title_weight, 1, 100);
-    const std::string& db = args.positional[0];
     fahras::Index index = fahras::Index::open(
         db, args.flag("overwrite") ? fahras::OpenMode::CREATE_OR_OVERWRITE : fahras::OpenMode::CREATE_OR_OPEN, options);
 
-    const bool progress = !quiet && (args.flag("progress") || stderr_is_tty());
-    BatchIndexer indexer(index, batch_size, progress);
+    // Standard input has no size: then the total is unknown and progress shows no percentage or ETA.
+    std::uint64_t total_bytes = 0;
+    for (const std::string& file : args.positional) total_bytes += file_size_or_zero(file);
+    if (std::count(args.positional.begin(), args.positional.end(), "-") > 0) total_bytes = 0;
+    Progress::Style style = Progress::Style::NONE;
+    if (!quiet) style = stderr_is_tty() && !args.flag("progress") ? Progress::Style::BAR : Progress::Style::LINES;
+    const double line_seconds = args.number("progress-every", 5, 0, 86400);
+    if (args.value("progress-every") && style == Progress::Style::BAR) style = Progress::Style::LINES;
+    Progress progress(style, total_bytes, line_seconds);
+    BatchIndexer indexer(index, batch_size);
+    const auto start = Clock::now();
+
     constexpr std::uint64_t kMaxWarnings = 20;
     std::uint64_t skipped = 0;
     std::uint64_t failed_files = 0;
+    std::uint64_t bytes_before = 0;  // of the files already read
+    std::uint64_t bytes_now = 0;
+    std::string stopped_at;
+    const auto warn = [&](const std::string& message) {
+        progress.clear_line();
+        std::cerr << "fahras: " << message << '\n';
+    };
+    fahras_cli::RecordSink sink;
+    sink.article = [&](fahras::Article&& article) {
+        indexer.add(std::move(article));
+        progress.update(indexer.indexed(), bytes_now);
+    };
+    sink.bad_record = [&](const std::string& file, const std::string& message) {
+        if (strict) throw StrictStop(file + ": " + message);
+        ++skipped;
+        if (quiet || skipped > kMaxWarnings) return;
+        warn(file + ": " + message + " (skipped)");
+        if (skipped == kMaxWarnings) warn("further bad records are counted but not shown");
+    };
+    sink.notice = [&](const std::string& message) {
+        if (!quiet) warn(message);
+    };
+    sink.progress = [&](std::uint64_t bytes) { bytes_now = bytes_before + bytes; };
 
-    for (std::size_t f = 1; f < args.positional.size(); ++f) {
-        const std::string& file = args.positional[f];
-        if (format_of(file, forced) == Format::TEXT) {
-            if (file == "-") throw UsageError("standard input can only be read as JSON Lines", "index");
-            try {
-                const std::string id = std::filesystem::path(file).stem().string();
-                indexer.add(fahras::read_text_article(file, id, encoding));
-            } catch (const fahras::IndexError& e) {  // unreadable file: report, go on with the others
-                std::cerr << "fahras: " << e.what() << '\n';
-                ++failed_files;
-            } catch (const fahras::EncodingError& e) {
-                std::cerr << "fahras: " << file << ": " << e.what() << '\n';
-                ++failed_files;
+    for (const std::string& file : args.positional) {
+        try {
+            fahras_cli::read_article_file(file, forced, encoding, sink);
+        } catch (const fahras_cli::UnreadableFile& e) {
+            if (strict) {
+                stopped_at = e.what();
+                break;
             }
-            continue;
-        }
-        std::ifstream stream;
-        if (file != "-") {
-            stream.open(file, std::ios::binary);
-            if (!stream) {
-                std::cerr << "fahras: cannot read " << file << ": " << std::strerror(errno) << '\n';
-                ++failed_files;
-                continue;
-            }
-        }
-        fahras::JsonlReader reader(file == "-" ? std::cin : stream, encoding);
-        const std::string name = file == "-" ? "<stdin>" : file;
-        for (;;) {
-            fahras::Article article;
-            try {
-                if (!reader.next(article)) break;
-            } catch (const fahras::InvalidArgumentError& e) {
-                if (++skipped <= kMaxWarnings && !quiet) {
-                    std::cerr << "fahras: " << name << ": " << e.what() << " (skipped)\n";
-                    if (skipped == kMaxWarnings) std::cerr << "fahras: further malformed lines are not shown\n";
-                }
-                continue;
-            }
-            indexer.add(std::move(article));
-        }
-        if (stream.is_open() && stream.bad()) {
-            std::cerr << "fahras: error while reading " << file << '\n';
+            warn(e.what());
             ++failed_files;
+        } catch (const StrictStop& e) {
+            stopped_at = e.what();
+            break;
         }
+        bytes_before += file_size_or_zero(file);
+        bytes_now = bytes_before;
+        progress.update(indexer.indexed(), bytes_now);
     }
+    // What was read before a stop is kept: the index never loses records it was given.
     indexer.flush();
     index.commit();
-    indexer.finish_progress();
+    progress.finish(indexer.indexed(), bytes_now);
 
-    const double seconds = indexer.seconds();
+    const double seconds = seconds_since(start);
     const std::uint64_t indexed = indexer.indexed();
+    if (!stopped_at.empty()) {
+        std::cerr << "fahras: " << stopped_at << '\n'
+                  << "fahras: stopped there (--strict); the " << Progress::group_digits(indexed)
+                  << " documents read before it are committed to " << db << '\n';
+        return kExitRuntime;
+    }
     if (!quiet) {
-        std::fprintf(stderr, "indexed %llu documents in %.2f s (%.0f docs/s); index %s now holds %llu",
-                     static_cast<unsigned long long>(indexed), seconds, seconds > 0 ? indexed / seconds : 0.0,
-                     db.c_str(), static_cast<unsigned long long>(index.size()));
-        if (skipped) std::fprintf(stderr, "; skipped %llu malformed lines", static_cast<unsigned long long>(skipped));
+        std::fprintf(stderr, "indexed %s documents (%.1f MB) in %.2f s (%.0f docs/s); index %s now holds %s",
+                     Progress::group_digits(indexed).c_str(), static_cast<double>(bytes_now) / 1e6, seconds,
+                     seconds > 0 ? static_cast<double>(indexed) / seconds : 0.0, db.c_str(),
+                     Progress::group_digits(index.size()).c_str());
+        if (skipped) std::fprintf(stderr, "; skipped %llu bad records", static_cast<unsigned long long>(skipped));
         if (failed_files) std::fprintf(stderr, "; %llu files unreadable", static_cast<unsigned long long>(failed_files));
         std::fprintf(stderr, "\n");
     }
     if (failed_files) return kExitRuntime;
     if (indexed == 0 && skipped > 0) {
-        std::cerr << "fahras: nothing was indexed: every line was malformed\n";
+        std::cerr << "fahras: nothing was indexed: every record was malformed\n";
         return kExitRuntime;
     }
     return kExitOk;
@@ -635,17 +677,30 @@ std::string hit_json(const fahras::Hit& hit) {
         .done();
 }
 
+int run_topics(const Args& args, const std::string& db, const std::string& topics, const std::string& output,
+               std::uint32_t hits);
+
 int cmd_search(int argc, char** argv) {
-    const Args args = parse_args("search", argc, argv, 2, {"facets", "json", "no-snippets"},
-                                 {"limit", "offset", "sort", "from", "to"});
+    Args args = parse_args("search", argc, argv, 2, {"facets", "json", "no-snippets", "no-latency"},
+                           {"index", "hits", "limit", "offset", "sort", "from", "to", "topics", "output", "tag", "encoding"});
     if (print_help_if_asked(args)) return kExitOk;
-    require_positional(args, 1, "DB (the index directory)");
-    std::string query = join(args.positional, 1);
-    if (args.positional.size() == 2 && args.positional[1] == "-") query = read_all(std::cin);
+    const std::string db = take_index_path(args);
+    if (args.value("hits") && args.value("limit")) throw UsageError("give --hits or --limit, not both", "search");
+    const std::string hits_option = args.value("limit") ? "limit" : "hits";
+    if (const auto topics = args.value("topics")) {
+        reject_extra_positional(args, 0);
+        const auto output = args.value("output");
+        if (!output) throw UsageError("--topics needs --output RUN (where to write the TREC run)", "search");
+        return run_topics(args, db, *topics, *output, args.number(hits_option, 10, 1, 10000));
+    }
+    if (args.value("output")) throw UsageError("--output goes with --topics QUERIES.jsonl", "search");
+    require_positional(args, 1, "QUERY");
+    std::string query = join(args.positional, 0);
+    if (args.positional.size() == 1 && args.positional[0] == "-") query = read_all(std::cin);
 
     fahras::SearchRequest request;
     request.query = query;
-    request.limit = args.number("limit", 10, 0, 10000);
+    request.limit = args.number(hits_option, 10, 0, 10000);
     request.offset = args.number("offset", 0, 0, 100000000);
     request.sort = parse_sort(args.value_or("sort", "relevance"), "search");
     request.date_from = args.value_or("from", "");
@@ -659,7 +714,7 @@ int cmd_search(int argc, char** argv) {
         request.highlight_close = tty ? "\033[0m" : "**";
     }
 
-    const fahras::Index index = fahras::Index::open(args.positional[0], fahras::OpenMode::READ_ONLY);
+    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
     const fahras::Searcher searcher(index);
     const auto start = Clock::now();
     const fahras::SearchResults results = searcher.search(request);
@@ -690,16 +745,18 @@ int cmd_search(int argc, char** argv) {
               << std::fixed << std::setprecision(1) << seconds * 1000 << " ms)" << std::defaultfloat << '\n';
     if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << '\n';
     if (!results.ignored.empty()) std::cout << "ignored: " << join(results.ignored, 0) << '\n';
+    // Each Arabic text (title, snippet) gets a line of its own: a terminal that does bidi (VTE, Konsole,
+    // mlterm) then sets that line right to left, and numbers and ids stay on left-to-right lines.
     for (const fahras::Hit& hit : results.hits) {
         std::cout << '\n'
-                  << std::setw(3) << hit.rank << ". " << std::fixed << std::setprecision(3) << hit.score
-                  << std::defaultfloat << "  " << hit.id << "  " << one_line(hit.title) << '\n';
-        std::string details;
-        for (const std::string* field : {&hit.date, &hit.source, &hit.author}) {
-            if (field->empty()) continue;
-            details += (details.empty() ? "" : " · ") + *field;
+                  << std::setw(3) << hit.rank << ". " << hit.id << dim_open << "  score " << std::fixed
+                  << std::setprecision(3) << hit.score << std::defaultfloat;
+        for (const std::string* field : {&hit.date, &hit.source}) {
+            if (!field->empty()) std::cout << "  " << *field;
         }
-        if (!details.empty()) std::cout << "     " << dim_open << details << dim_close << '\n';
+        std::cout << dim_close << '\n';
+        if (!hit.title.empty()) std::cout << "     " << one_line(hit.title) << '\n';
+        if (!hit.author.empty()) std::cout << "     " << dim_open << one_line(hit.author) << dim_close << '\n';
         if (!hit.snippet.empty()) std::cout << "     " << one_line(hit.snippet) << '\n';
     }
     if (request.facets) {
@@ -726,27 +783,24 @@ double percentile(const std::vector<double>& sorted, double p) {
     return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
-int cmd_batch(int argc, char** argv) {
-    const Args args = parse_args("batch", argc, argv, 2, {"no-latency"}, {"run", "k", "tag", "encoding"});
-    if (print_help_if_asked(args)) return kExitOk;
-    require_positional(args, 1, "DB (the index directory)");
-    require_positional(args, 2, "QUERIES.jsonl");
-    reject_extra_positional(args, 2);
-    const auto run_path = args.value("run");
-    if (!run_path) throw UsageError("missing --run OUT.trec (where to write the run)", "batch");
-    const std::uint32_t k = args.number("k", 100, 1, 10000);
+// Batch mode: every query of @p topics (BEIR queries.jsonl) → a TREC run at @p output, then a latency
+// measurement on stderr. `fahras search --topics` and the older `fahras batch` both end here.
+int run_topics(const Args& args, const std::string& db, const std::string& topics, const std::string& output,
+               std::uint32_t hits) {
     const std::string tag = args.value_or("tag", "fahras");
     if (tag.empty() || tag.find_first_of(" \t\n") != std::string::npos) {
-        throw UsageError("--tag must be one word", "batch");
+        throw UsageError("--tag must be one word", args.command);
     }
+    const std::uint32_t k = hits;
+    const std::string* run_path = &output;
 
     // Open the index first: a missing index is the likelier mistake and the clearer message.
-    const fahras::Index index = fahras::Index::open(args.positional[0], fahras::OpenMode::READ_ONLY);
+    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
     const fahras::Searcher searcher(index);
 
     std::vector<Query> queries;
     {
-        const std::string& path = args.positional[1];
+        const std::string& path = topics;
         std::ifstream in(path, std::ios::binary);
         if (!in) throw RuntimeFailure("cannot read " + path + ": " + std::strerror(errno));
         fahras::JsonlReader reader(in, args.value_or("encoding", "utf-8"));
@@ -826,15 +880,26 @@ int cmd_batch(int argc, char** argv) {
     return kExitOk;
 }
 
+int cmd_batch(int argc, char** argv) {
+    Args args = parse_args("batch", argc, argv, 2, {"no-latency"}, {"index", "run", "k", "tag", "encoding"});
+    if (print_help_if_asked(args)) return kExitOk;
+    const std::string db = take_index_path(args);
+    require_positional(args, 1, "QUERIES.jsonl");
+    reject_extra_positional(args, 1);
+    const auto run_path = args.value("run");
+    if (!run_path) throw UsageError("missing --run OUT.trec (where to write the run)", "batch");
+    return run_topics(args, db, args.positional[0], *run_path, args.number("k", 100, 1, 10000));
+}
+
 // ---------------------------------------------------------------------------------------------
 // fahras stats, get
 
 int cmd_stats(int argc, char** argv) {
-    const Args args = parse_args("stats", argc, argv, 2, {"json"}, {});
+    Args args = parse_args("stats", argc, argv, 2, {"json"}, {"index"});
     if (print_help_if_asked(args)) return kExitOk;
-    require_positional(args, 1, "DB (the index directory)");
-    reject_extra_positional(args, 1);
-    const fahras::Index index = fahras::Index::open(args.positional[0], fahras::OpenMode::READ_ONLY);
+    const std::string db = take_index_path(args);
+    reject_extra_positional(args, 0);
+    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
     const fahras::IndexStats stats = index.stats();
     if (args.flag("json")) {
         std::cout << JsonObject()
@@ -857,15 +922,15 @@ int cmd_stats(int argc, char** argv) {
 }
 
 int cmd_get(int argc, char** argv) {
-    const Args args = parse_args("get", argc, argv, 2, {"pretty"}, {});
+    Args args = parse_args("get", argc, argv, 2, {"pretty"}, {"index"});
     if (print_help_if_asked(args)) return kExitOk;
-    require_positional(args, 1, "DB (the index directory)");
-    require_positional(args, 2, "ID");
-    reject_extra_positional(args, 2);
-    const fahras::Index index = fahras::Index::open(args.positional[0], fahras::OpenMode::READ_ONLY);
-    const std::optional<fahras::Article> article = index.get(args.positional[1]);
+    const std::string db = take_index_path(args);
+    require_positional(args, 1, "ID");
+    reject_extra_positional(args, 1);
+    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
+    const std::optional<fahras::Article> article = index.get(args.positional[0]);
     if (!article) {
-        std::cerr << "fahras: no article with id '" << args.positional[1] << "' in " << args.positional[0] << '\n';
+        std::cerr << "fahras: no article with id '" << args.positional[0] << "' in " << db << '\n';
         return kExitRuntime;
     }
     const std::vector<std::pair<const char*, const std::string*>> fields = {
