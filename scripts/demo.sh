@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job on the bundled sample: installs the dependencies, builds fahras, indexes the 18 sample
-# news articles and the seed article into a temporary index with the `fahras` CLI, shows its stats,
-# searches it for names written in several ways, and shows how the analyzer takes names apart.
+# The main job on the bundled sample: installs the dependencies, builds fahras, indexes the seed article
+# and 34 real SaudiNewsNet articles (sample/, in SaudiNewsNet's own layout) into a temporary index with
+# the `fahras` CLI, shows its stats, searches it for لافروف and كيري, and shows how the analyzer takes
+# names apart.
 #
 # Usage: bash scripts/demo.sh [BUILD_DIR]   (BUILD_DIR defaults to build)
 set -euo pipefail
@@ -24,11 +25,11 @@ show() {
 }
 
 # The seed article is plain text: first line the title, the file name its id (seed_article).
-show index "$index" tests/fixtures/news_sample.jsonl tests/fixtures/seed_article.txt
-show stats "$index"
-# لافروف also finds ولافروف and للافروف; كيري finds كيرى (alef maksura), کيري (Persian kaf), كِيري (kasra),
-# لكيري and وكيري; the phrase needs both words next to each other, whatever their spelling.
-show search "$index" لافروف --limit 5
-show search "$index" كيري --limit 5
-show search "$index" '"جون كيري"' --limit 5
+show index --index "$index" sample/saudinewsnet-sample.json tests/fixtures/seed_article.txt
+show stats --index "$index"
+# لافروف also finds ولافروف and للافروف; كيري finds لكيري, وكيري and كيرى (alef maksura), and would find
+# کيري (Persian kaf) and كِيري (kasra); the phrase needs both words next to each other.
+show search --index "$index" --hits 5 لافروف
+show search --index "$index" --hits 5 كيري
+show search --index "$index" --hits 3 '"جون كيري"'
 show analyze "ولافروف للافروف لكيري كِيري"
