@@ -12,7 +12,7 @@ packages=(
   libzip-dev                              # the CLI reads SaudiNewsNet's .zip files
   doctest-dev                             # unit tests
   pybind11-dev python3-dev python3-pytest # Python module and the pytest suites
-  xapian-tools                            # xapian-delve etc., for inspecting indexes
+  xapian-tools                            # xapian-tcpsrv (remote-shard tests), xapian-delve
   libbenchmark-dev                        # bench/analyzer_bench
 )
 

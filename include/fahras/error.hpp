@@ -66,4 +66,11 @@ public:
     using IndexError::IndexError;
 };
 
+/** @brief A remote shard (xapian-tcpsrv) could not be reached, refused the request or did not answer
+ *  in time; the message names HOST:PORT. */
+class RemoteError : public IndexError {
+public:
+    using IndexError::IndexError;
+};
+
 }  // namespace fahras

@@ -7,6 +7,14 @@
  *  call Index::reopen() (or Searcher::reopen()) to see newer commits. Documents are durable once
  *  commit() returns; an Index that is destroyed without commit() commits what it holds (as Xapian does),
  *  but a crash before commit() loses the uncommitted batch and never a committed one.
+ *
+ *  Sharding: an index can be several Xapian databases searched as one, with the BM25 statistics of the
+ *  whole (Xapian's multi-database search). The shards are local directories or databases served by
+ *  `xapian-tcpsrv` (Debian package xapian-tools); analysis always runs here, in the client, so documents
+ *  and queries go through the same Analyzer as for a single database. Each article is written to the
+ *  shard picked by a stable hash of its id, so replace, remove and get find it again; the shard list
+ *  must therefore keep its order (adding a shard means rebuilding). A commit commits every shard in
+ *  turn; it is not atomic across shards. docs/scaling.md says when to shard.
  */
 #pragma once
 
@@ -49,7 +57,39 @@ struct IndexOptions {
     unsigned threads = 0;           ///< analysis threads for add_batch (0: one per core)
     unsigned title_weight = 2;      ///< a title word counts as this many body words in ranking
     std::uint32_t flush_every = 0;  ///< documents between Xapian's automatic flushes (0: 1,000, the measured best)
+    /// A new index on disk is made of this many databases, kept apart (0 or 1: one database; see
+    /// Index::open). add_batch writes the shards in parallel. An existing index keeps its layout.
+    unsigned shards = 0;
+    std::uint32_t remote_connect_timeout_ms = 5000;  ///< longest wait to connect to a remote shard
+    std::uint32_t remote_timeout_ms = 20000;         ///< longest wait for any one call to a remote shard
 };
+
+/** @brief Where one shard of an index lives: a local database directory, or a database served by
+ *  `xapian-tcpsrv --port PORT [--writable] DIR` on HOST. */
+struct ShardLocation {
+    std::string path;        ///< local database directory (when host is empty)
+    std::string host;        ///< remote: name or address of the host running xapian-tcpsrv
+    std::uint16_t port = 0;  ///< remote: the port it listens on
+
+    /** @brief A local shard. */
+    static ShardLocation local(std::string path);
+    /** @brief A shard served by xapian-tcpsrv on @p host : @p port. */
+    static ShardLocation remote(std::string host, std::uint16_t port);
+    /** @brief True for a remote shard. */
+    bool is_remote() const { return !host.empty(); }
+    /** @brief "PATH" or "HOST:PORT", for messages. */
+    std::string describe() const;
+};
+
+/** @brief Reads a Xapian stub file: one shard per line, `auto PATH` or `glass PATH` (relative paths
+ *  are relative to the stub file's directory) or `remote HOST:PORT` (`remote tcp HOST:PORT` is read
+ *  too); `#` starts a comment line.
+ *  @exception IndexNotFoundError the file cannot be read.
+ *  @exception IndexError a line is none of these (the message gives FILE:LINE). */
+std::vector<ShardLocation> read_stub_file(const std::string& path);
+
+/** @brief Writes @p shards as a Xapian stub file (readable by every Xapian tool, e.g. xapian-delve). */
+void write_stub_file(const std::string& path, const std::vector<ShardLocation>& shards);
 
 /** @brief Figures about an index. */
 struct IndexStats {
@@ -66,12 +106,29 @@ class Searcher;
 class Index {
 public:
     /** @brief Opens (or creates) an index directory.
+     *
+     *  @p path may also be a sharded index: a Xapian stub file, or a directory holding one named
+     *  `XAPIANDB`; its shards are opened as by open_sharded(). A new index with IndexOptions::shards
+     *  above 1 is created as such a directory: `shard-0` ... `shard-N-1` and an `XAPIANDB` listing them.
      *  @exception IndexNotFoundError READ_ONLY and nothing there.
      *  @exception CorruptIndexError the files are damaged.
      *  @exception IndexLockedError another writer holds the lock.
      *  @exception AnalyzerMismatchError the index was built with another analyzer. */
     static Index open(const std::string& path, OpenMode mode = OpenMode::CREATE_OR_OPEN,
                       IndexOptions options = {});
+
+    /** @brief Opens the shards as one index.
+     *
+     *  Local shards are created when missing (unless READ_ONLY). A writable remote shard needs its
+     *  server started with `--writable` on an existing database (create it with Index::open first);
+     *  CREATE_OR_OVERWRITE is refused for remote shards. Every shard must have been built with this
+     *  analyzer. Calls to a remote shard wait at most IndexOptions::remote_timeout_ms.
+     *  @exception InvalidArgumentError no shards, or CREATE_OR_OVERWRITE with a remote shard.
+     *  @exception RemoteError a remote shard cannot be reached or does not answer in time.
+     *  @exception AnalyzerMismatchError a shard was built with another analyzer.
+     *  (and the exceptions of open() for local shards) */
+    static Index open_sharded(const std::vector<ShardLocation>& shards, OpenMode mode = OpenMode::READ_ONLY,
+                              IndexOptions options = {});
 
     /** @brief A writable index in memory, for tests and small collections. */
     static Index in_memory(IndexOptions options = {});
@@ -89,7 +146,8 @@ public:
     /** @brief Adds many articles, analysing them on several threads; same result as add() in order.
      *
      *  On an index on disk that was empty when opened (a fresh build), each core writes a shard of
-     *  its own and commit() merges them, which builds the index about 1.5× faster on two cores. */
+     *  its own and commit() merges them, which builds the index about 1.5× faster on two cores. On a
+     *  sharded index each shard is written by its own thread and the shards are kept. */
     void add_batch(const std::vector<Article>& articles);
 
     /** @brief Deletes the article with this id; returns false if there was none. */
@@ -100,6 +158,9 @@ public:
 
     /** @brief Sees the latest commit (readers). */
     void reopen();
+
+    /** @brief The shards of a sharded index, in routing order (empty for a single database). */
+    std::vector<ShardLocation> shards() const;
 
     /** @brief Number of articles. */
     std::uint64_t size() const;

@@ -1,12 +1,9 @@
 #include "index/bulk_build.hpp"
 
-#include "index/terms.hpp"
+#include "index/shards.hpp"
 
-#include <exception>
 #include <filesystem>
-#include <functional>
 #include <system_error>
-#include <thread>
 
 namespace fahras::detail {
 
@@ -19,14 +16,6 @@ constexpr const char* kMergedDir = "merged";
 constexpr const char* kGlassVersionFile = "iamglass";  // its presence makes a directory a glass database
 
 fs::path bulk_dir(const std::string& index_path) { return fs::path(index_path) / kBulkDir; }
-
-void write_shard(const Index::Internal& in, Xapian::WritableDatabase& shard, const std::vector<const Article*>& part) {
-    for (const Article* article : part) {
-        Article storage;
-        const Article& a = repaired(*article, storage);
-        shard.replace_document(id_term(a.id), build_document(in.analyzer, in.options, a));
-    }
-}
 
 // Moves the merged database's files into the index directory: the version file goes last and is
 // removed first, so an interruption leaves "no index" rather than a mix of two databases.
@@ -46,14 +35,6 @@ void swap_in(const fs::path& merged, const fs::path& index) {
 
 }  // namespace
 
-std::size_t shard_of(std::string_view id_term, std::size_t shards) {
-    return std::hash<std::string_view>{}(id_term) % shards;
-}
-
-Xapian::WritableDatabase& writer_for(Index::Internal& in, std::string_view id_term) {
-    return in.shards.empty() ? *in.writer : in.shards[shard_of(id_term, in.shards.size())];
-}
-
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads) {
     if (in.shards.empty()) {
         fs::create_directories(bulk_dir(in.path));
@@ -61,28 +42,7 @@ void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigne
             in.shards.emplace_back((bulk_dir(in.path) / ("shard-" + std::to_string(k))).string(),
                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     }
-    const std::size_t n = in.shards.size();
-    std::vector<std::vector<const Article*>> parts(n);
-    for (const Article& a : articles) parts[shard_of(id_term(a.id), n)].push_back(&a);
-    std::vector<std::exception_ptr> errors(n);
-    std::vector<std::thread> workers;
-    for (std::size_t k = 1; k < n; ++k) {
-        workers.emplace_back([&, k] {
-            try {
-                write_shard(in, in.shards[k], parts[k]);
-            } catch (...) {
-                errors[k] = std::current_exception();
-            }
-        });
-    }
-    try {
-        write_shard(in, in.shards[0], parts[0]);
-    } catch (...) {
-        errors[0] = std::current_exception();
-    }
-    for (std::thread& t : workers) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
+    add_to_shards(in, articles, threads);
 }
 
 void bulk_commit(Index::Internal& in) {

@@ -9,17 +9,9 @@
 
 #include "index/index_internal.hpp"
 
-#include <string_view>
 #include <vector>
 
 namespace fahras::detail {
-
-/// Shard of an id term among @p shards.
-std::size_t shard_of(std::string_view id_term, std::size_t shards);
-
-/// The database that holds (or will hold) the document with @p id_term: its bulk shard while a bulk
-/// build is pending, else the index's own writer.
-Xapian::WritableDatabase& writer_for(Index::Internal& in, std::string_view id_term);
 
 /// Creates the shards under `path/.fahras-bulk` (once), then writes @p articles into them in parallel.
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads);

@@ -4,6 +4,7 @@
 
 #include "index/bulk_build.hpp"
 #include "index/index_internal.hpp"
+#include "index/shards.hpp"
 #include "index/terms.hpp"
 
 #include <algorithm>
@@ -41,10 +42,10 @@ void check_id(std::string_view id) {
                                    " bytes; use a shorter id (e.g. a hash of the URL)");
 }
 
-void check_metadata(Index::Internal& in, Xapian::Database& db) {
+void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::string& where) {
     const std::string stored = db.get_metadata(detail::kMetaAnalyzer);
     if (!stored.empty() && stored != in.analyzer.id())
-        throw AnalyzerMismatchError("index at '" + in.path + "' was built with analyzer " + stored +
+        throw AnalyzerMismatchError("index at '" + where + "' was built with analyzer " + stored +
                                     " but this is " + in.analyzer.id() +
                                     "; open it with the same AnalyzerOptions or rebuild it");
     // The index's own storage settings win over the options of later openings.
@@ -54,17 +55,51 @@ void check_metadata(Index::Internal& in, Xapian::Database& db) {
     if (!store.empty()) in.options.store_text = store == "1";
 }
 
-void write_metadata(Index::Internal& in) {
-    in.writer->set_metadata(detail::kMetaAnalyzer, in.analyzer.id());
-    in.writer->set_metadata(detail::kMetaPositions, in.options.positions ? "1" : "0");
-    in.writer->set_metadata(detail::kMetaStoreText, in.options.store_text ? "1" : "0");
+void write_metadata(const Index::Internal& in, Xapian::WritableDatabase& db) {
+    db.set_metadata(detail::kMetaAnalyzer, in.analyzer.id());
+    db.set_metadata(detail::kMetaPositions, in.options.positions ? "1" : "0");
+    db.set_metadata(detail::kMetaStoreText, in.options.store_text ? "1" : "0");
+}
+
+// Every shard carries and checks the analyzer id, remote ones too: a query is analysed once, here,
+// and must meet the terms of every shard.
+std::unique_ptr<Index::Internal> open_shards(std::string name, const std::vector<ShardLocation>& shards, OpenMode mode, IndexOptions options) {
+    auto in = std::make_unique<Index::Internal>(std::move(name), std::move(options));
+    in->locations = shards;
+    detail::translate_xapian_errors("opening index '" + in->path + "'", [&] {
+        if (mode != OpenMode::READ_ONLY) set_flush_threshold(in->options.flush_every);
+        for (const ShardLocation& shard : shards) {
+            if (mode == OpenMode::READ_ONLY) {
+                Xapian::Database db = detail::open_shard_reader(shard, in->options);
+                check_metadata(*in, db, shard.describe());
+                in->shard_readers.push_back(db);
+                in->reader.add_database(db);
+            } else {
+                Xapian::WritableDatabase db = detail::open_shard_writer(shard, mode, in->options);
+                check_metadata(*in, db, shard.describe());
+                in->shards.push_back(db);
+                in->reader.add_database(db);
+            }
+        }
+        in->writable = mode != OpenMode::READ_ONLY;
+        for (Xapian::WritableDatabase& db : in->shards) write_metadata(*in, db);
+    });
+    return in;
+}
+
+// A path where a new index would be created: nothing there yet, or a directory without a database.
+bool no_index_at(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return true;
+    return fs::is_directory(path, ec) && !fs::exists(fs::path(path) / "iamglass", ec);
 }
 
 }  // namespace
 
 Index::Index(std::unique_ptr<Internal> internal) : internal_(std::move(internal)) {}
 Index::~Index() {
-    if (internal_ && internal_->writer) {
+    if (internal_ && internal_->writable) {
         try {
             commit();
         } catch (...) {  // a destructor must not throw; what was committed before is safe
@@ -76,6 +111,19 @@ Index& Index::operator=(Index&&) noexcept = default;
 
 Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) {
     if (path.empty()) throw InvalidArgumentError("index path is empty");
+    const std::string stub = detail::stub_file_of(path);
+    if (!stub.empty()) return Index(open_shards(path, read_stub_file(stub), mode, std::move(options)));
+    if (mode != OpenMode::READ_ONLY && options.shards > 1 && no_index_at(path)) {
+        std::vector<ShardLocation> shards;
+        detail::translate_xapian_errors("creating sharded index '" + path + "'", [&] {
+            try {
+                shards = detail::create_sharded_layout(path, options.shards);
+            } catch (const std::filesystem::filesystem_error& e) {
+                throw IndexError("creating sharded index '" + path + "': " + e.what() + "; check the path is writable");
+            }
+        });
+        return Index(open_shards(path, shards, mode, std::move(options)));
+    }
     auto in = std::make_unique<Internal>(path, std::move(options));
     const std::string what = "opening index '" + path + "'";
     detail::translate_xapian_errors(what, [&] {
@@ -83,7 +131,7 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
             if (!std::filesystem::exists(path))
                 throw IndexNotFoundError("no index at '" + path + "'; create it first (fahras index " + path + " FILE)");
             in->reader = Xapian::Database(path);
-            check_metadata(*in, in->reader);
+            check_metadata(*in, in->reader, path);
             return;
         }
         if (std::filesystem::exists(path) && !std::filesystem::is_directory(path))
@@ -95,12 +143,19 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         in->writer.emplace(path, flags);
         in->writable = true;
         in->reader = *in->writer;
-        check_metadata(*in, in->reader);
-        write_metadata(*in);
+        check_metadata(*in, in->reader, path);
+        write_metadata(*in, *in->writer);
         detail::remove_stale_bulk_dir(path);  // an interrupted bulk build held nothing committed
         in->bulk_eligible = in->writer->get_doccount() == 0;
     });
     return Index(std::move(in));
+}
+
+Index Index::open_sharded(const std::vector<ShardLocation>& shards, OpenMode mode, IndexOptions options) {
+    if (shards.empty()) throw InvalidArgumentError("no shards given; list at least one shard (a path or HOST:PORT)");
+    std::string name;
+    for (const ShardLocation& s : shards) name += (name.empty() ? "" : ", ") + s.describe();
+    return Index(open_shards(std::move(name), shards, mode, std::move(options)));
 }
 
 Index Index::in_memory(IndexOptions options) {
@@ -109,7 +164,7 @@ Index Index::in_memory(IndexOptions options) {
         in->writer.emplace(std::string(), Xapian::DB_BACKEND_INMEMORY);
         in->writable = true;
         in->reader = *in->writer;
-        write_metadata(*in);
+        write_metadata(*in, *in->writer);
     });
     return Index(std::move(in));
 }
@@ -139,6 +194,11 @@ void Index::add_batch(const std::vector<Article>& articles) {
     for (const Article& a : articles) check_id(a.id);
     const unsigned threads = internal_->options.threads ? internal_->options.threads
                                                         : std::max(1u, std::thread::hardware_concurrency());
+    if (internal_->sharded()) {
+        detail::translate_xapian_errors("adding a batch of articles",
+                                        [&] { detail::add_to_shards(*internal_, articles, threads); });
+        return;
+    }
     if (internal_->bulk_eligible && threads > 1 && articles.size() > kBatchChunk) {
         detail::translate_xapian_errors("adding a batch of articles",
                                         [&] { detail::bulk_add(*internal_, articles, threads); });
@@ -196,14 +256,18 @@ bool Index::remove(std::string_view id) {
 void Index::commit() {
     require_writable(*internal_);
     detail::translate_xapian_errors("committing index '" + internal_->path + "'", [&] {
-        if (!internal_->shards.empty()) {
+        if (internal_->sharded()) {
+            for (Xapian::WritableDatabase& shard : internal_->shards) shard.commit();
+            return;
+        }
+        if (internal_->bulk_pending()) {
             try {
                 detail::bulk_commit(*internal_);
             } catch (const std::filesystem::filesystem_error& e) {
                 throw IndexError(std::string("merging the bulk-built shards: ") + e.what() +
                                  "; the batch was not committed: rebuild the index");
             }
-            write_metadata(*internal_);
+            write_metadata(*internal_, *internal_->writer);
         }
         internal_->writer->commit();
     });
@@ -216,7 +280,8 @@ void Index::reopen() {
 std::uint64_t Index::size() const {
     return detail::translate_xapian_errors("reading index size", [&] {
         std::uint64_t n = internal_->reader.get_doccount();
-        for (const Xapian::WritableDatabase& shard : internal_->shards) n += shard.get_doccount();
+        if (internal_->bulk_pending())
+            for (const Xapian::WritableDatabase& shard : internal_->shards) n += shard.get_doccount();
         return n;
     });
 }
@@ -239,9 +304,7 @@ std::optional<Article> Index::get(std::string_view id) const {
     if (id.empty()) return std::nullopt;
     return detail::translate_xapian_errors("reading article '" + std::string(id) + "'", [&]() -> std::optional<Article> {
         const std::string term = detail::id_term(id);
-        // A read-only index has no writer; while a bulk build is pending its shard has the document.
-        const Xapian::Database& db =
-            internal_->shards.empty() ? internal_->reader : detail::writer_for(*internal_, term);
+        const Xapian::Database& db = detail::reader_for(*internal_, term);
         Xapian::PostingIterator p = db.postlist_begin(term);
         if (p == db.postlist_end(term)) return std::nullopt;
         return detail::deserialize_article(db.get_document(*p).get_data());
@@ -249,6 +312,8 @@ std::optional<Article> Index::get(std::string_view id) const {
 }
 
 bool Index::writable() const { return internal_->writable; }
+
+std::vector<ShardLocation> Index::shards() const { return internal_->locations; }
 
 const Analyzer& Index::analyzer() const { return internal_->analyzer; }
 

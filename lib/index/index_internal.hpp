@@ -14,18 +14,26 @@
 namespace fahras {
 
 struct Index::Internal {
-    std::string path;        // empty for in-memory
+    std::string path;        // empty for in-memory; the stub (or the shard list) of a sharded index
     IndexOptions options;
     Analyzer analyzer;
     bool writable = false;
     std::optional<Xapian::WritableDatabase> writer;
-    Xapian::Database reader;  // == *writer when writable
+    Xapian::Database reader;  // == *writer when writable; every shard of a sharded index
+
+    // A sharded index (index/shards.cpp): its shards in routing order, their writers in `shards` when
+    // writable, else their readers in `shard_readers` (the same databases `reader` holds), for get().
+    std::vector<ShardLocation> locations;
+    std::vector<Xapian::Database> shard_readers;
 
     // Bulk build (index/bulk_build.cpp): while an index on disk that was empty when opened is filled by
     // add_batch, each core writes its own shard under `path/.fahras-bulk`; commit() merges them into the
     // index with Xapian's compactor. Empty `shards` means the ordinary single-writer path.
     bool bulk_eligible = false;
-    std::vector<Xapian::WritableDatabase> shards;
+    std::vector<Xapian::WritableDatabase> shards;  // bulk shards, or the writers of a sharded index
+
+    bool sharded() const { return !locations.empty(); }
+    bool bulk_pending() const { return !sharded() && !shards.empty(); }
 
     Internal(std::string p, IndexOptions o) : path(std::move(p)), options(std::move(o)), analyzer(options.analyzer) {}
 };

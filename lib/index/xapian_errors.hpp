@@ -9,6 +9,14 @@
 
 namespace fahras::detail {
 
+// Xapian names the server of a remote database in the error's context ("remote:tcp(HOST:PORT)").
+inline std::string remote_shard_name(const Xapian::Error& e) {
+    std::string context = e.get_context();
+    const std::string tcp = "remote:tcp(";
+    if (context.rfind(tcp, 0) == 0 && context.back() == ')') context = context.substr(tcp.size(), context.size() - tcp.size() - 1);
+    return context.empty() ? std::string("a remote shard") : "remote shard " + context;
+}
+
 template <class F>
 auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
     try {
@@ -30,6 +38,13 @@ auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
         // should be ("EOF reading block 0"): truncated or overwritten tables.
         throw CorruptIndexError(what + ": the index files are damaged or unreadable (" + e.get_msg() +
                                 "); restore them or rebuild the index");
+    } catch (const Xapian::NetworkTimeoutError& e) {
+        throw RemoteError(what + ": " + remote_shard_name(e) + " did not answer in time (" + e.get_msg() +
+                          "); check that its xapian-tcpsrv is running and not overloaded, or raise "
+                          "IndexOptions::remote_timeout_ms");
+    } catch (const Xapian::NetworkError& e) {
+        throw RemoteError(what + ": lost the connection to " + remote_shard_name(e) + " (" + e.get_msg() +
+                          "); check that its xapian-tcpsrv is running and reachable, then reopen the index");
     } catch (const Xapian::InvalidArgumentError& e) {
         throw InvalidArgumentError(what + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {

@@ -6,6 +6,7 @@
 
 #include "analysis/utf8.hpp"
 #include "index/index_internal.hpp"
+#include "index/shards.hpp"
 #include "index/terms.hpp"
 #include "search/query_parser.hpp"
 #include "search/snippet.hpp"
@@ -233,9 +234,8 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     internal_->store_text = in.options.store_text;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after
     // reopen) and nothing uncommitted; an in-memory index has only the one handle.
-    internal_->db = detail::translate_xapian_errors("opening a searcher on '" + in.path + "'", [&] {
-        return in.path.empty() || !in.writable ? in.reader : Xapian::Database(in.path);
-    });
+    internal_->db = detail::translate_xapian_errors("opening a searcher on '" + in.path + "'",
+                                                    [&] { return detail::open_search_db(in); });
 }
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -56,6 +57,47 @@ inline std::vector<Article> news_articles() {
     while (reader.next(a)) articles.push_back(a);
     REQUIRE(articles.size() == 18);
     return articles;
+}
+
+/// @p copies copies of the news fixture, each with new ids ("ID-COPY"): enough articles that add_batch
+/// takes its parallel paths (more than one chunk of 32).
+inline std::vector<Article> news_copies(int copies) {
+    std::vector<Article> articles;
+    const auto news = news_articles();
+    for (int copy = 0; copy < copies; ++copy)
+        for (const Article& a : news) {
+            Article b = a;
+            b.id = a.id + "-" + std::to_string(copy);
+            articles.push_back(b);
+        }
+    return articles;
+}
+
+/// Every hit of @p query as (id, score), sorted by id: equal for two indexes holding the same
+/// articles whatever their layout (ties may rank in another docid order).
+inline std::vector<std::pair<std::string, double>> scored_hits(const Index& index, const std::string& query) {
+    SearchRequest r;
+    r.query = query;
+    r.limit = 1000;
+    r.snippets = false;
+    std::vector<std::pair<std::string, double>> out;
+    for (const Hit& h : Searcher(index).search(r).hits) out.emplace_back(h.id, h.score);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// Checks that @p a and @p b find the same articles with the same scores for a few queries.
+inline void check_same_results(const Index& a, const Index& b) {
+    for (const std::string query : {"كيري", "لافروف", "البغدادي", "\"جون كيري\"", "السعودية النفط"}) {
+        CAPTURE(query);
+        const auto x = scored_hits(a, query), y = scored_hits(b, query);
+        REQUIRE(x.size() == y.size());
+        CHECK_FALSE(x.empty());
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            CHECK(x[i].first == y[i].first);
+            CHECK(x[i].second == doctest::Approx(y[i].second).epsilon(1e-9));
+        }
+    }
 }
 
 /// Ids of the hits, in rank order.

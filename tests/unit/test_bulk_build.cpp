@@ -12,33 +12,10 @@ using fahras::Article;
 using fahras::Index;
 using fahras::IndexOptions;
 using fahras::OpenMode;
-using fahras::Searcher;
 
 namespace {
 
-// Enough articles that add_batch takes the parallel path (more than one chunk of 32).
-std::vector<Article> many_articles() {
-    std::vector<Article> articles;
-    const auto news = fahras::test::news_articles();
-    for (int copy = 0; copy < 8; ++copy)
-        for (const Article& a : news) {
-            Article b = a;
-            b.id = a.id + "-" + std::to_string(copy);
-            articles.push_back(b);
-        }
-    return articles;
-}
-
-std::vector<std::pair<std::string, double>> ranked(const Index& index, const std::string& query) {
-    fahras::SearchRequest r;
-    r.query = query;
-    r.limit = 200;
-    r.snippets = false;
-    std::vector<std::pair<std::string, double>> out;
-    for (const auto& h : Searcher(index).search(r).hits) out.emplace_back(h.id, h.score);
-    std::sort(out.begin(), out.end());
-    return out;
-}
+std::vector<Article> many_articles() { return fahras::test::news_copies(8); }
 
 IndexOptions two_threads() {
     IndexOptions o;
@@ -64,16 +41,7 @@ TEST_CASE("a bulk build on disk gives the same documents and scores as the singl
     }
     Index reader = Index::open(dir.sub("idx"), OpenMode::READ_ONLY, two_threads());
     CHECK(reader.size() == articles.size());
-    for (const std::string query : {"كيري", "لافروف", "البغدادي", "\"جون كيري\""}) {
-        CAPTURE(query);
-        const auto a = ranked(memory, query), b = ranked(reader, query);
-        REQUIRE(a.size() == b.size());
-        CHECK_FALSE(a.empty());
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            CHECK(a[i].first == b[i].first);
-            CHECK(a[i].second == doctest::Approx(b[i].second));
-        }
-    }
+    fahras::test::check_same_results(memory, reader);
 }
 
 TEST_CASE("during a bulk build, replace, remove and get work by id across batches") {
