@@ -75,6 +75,9 @@ struct ShardLocation {
     static ShardLocation local(std::string path);
     /** @brief A shard served by xapian-tcpsrv on @p host : @p port. */
     static ShardLocation remote(std::string host, std::uint16_t port);
+    /** @brief A remote shard from "HOST:PORT" or "[IPV6]:PORT".
+     *  @exception InvalidArgumentError anything else. */
+    static ShardLocation parse_remote(const std::string& host_port);
     /** @brief True for a remote shard. */
     bool is_remote() const { return !host.empty(); }
     /** @brief "PATH" or "HOST:PORT", for messages. */

@@ -16,33 +16,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kStubName = "XAPIANDB";  // Xapian opens a directory holding this file as a stub
 
-std::uint16_t parse_port(const std::string& text, const std::string& where) {
-    std::size_t used = 0;
-    unsigned long port = 0;
-    try {
-        port = std::stoul(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text.size() || text.empty() || port == 0 || port > 65535)
-        throw IndexError(where + ": port '" + text + "' is not a number from 1 to 65535");
-    return static_cast<std::uint16_t>(port);
-}
-
-// "HOST:PORT" or "[IPV6]:PORT".
-ShardLocation parse_remote(std::string spec, const std::string& where) {
-    if (spec.rfind("tcp ", 0) == 0) spec.erase(0, 4);  // "remote tcp HOST:PORT", as some write it
-    if (!spec.empty() && spec[0] == ':')
-        throw IndexError(where + ": remote programs (remote :PROGRAM) are not supported; serve the "
-                                           "shard with xapian-tcpsrv and write `remote HOST:PORT`");
-    const std::size_t colon = spec.rfind(':');
-    if (colon == std::string::npos || colon == 0)
-        throw IndexError(where + ": expected `remote HOST:PORT`, got `remote " + spec + "`");
-    std::string host = spec.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    return ShardLocation::remote(host, parse_port(spec.substr(colon + 1), where));
-}
-
 }  // namespace
 
 ShardLocation ShardLocation::local(std::string path) {
@@ -56,6 +29,25 @@ ShardLocation ShardLocation::remote(std::string host, std::uint16_t port) {
     s.host = std::move(host);
     s.port = port;
     return s;
+}
+
+ShardLocation ShardLocation::parse_remote(const std::string& host_port) {
+    const std::size_t colon = host_port.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        throw InvalidArgumentError("expected HOST:PORT for a remote shard, got '" + host_port + "'");
+    std::string host = host_port.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const std::string port = host_port.substr(colon + 1);
+    std::size_t used = 0;
+    unsigned long number = 0;
+    try {
+        number = std::stoul(port, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != port.size() || port.empty() || number == 0 || number > 65535)
+        throw InvalidArgumentError("port '" + port + "' of remote shard '" + host_port + "' is not a number from 1 to 65535");
+    return remote(std::move(host), static_cast<std::uint16_t>(number));
 }
 
 std::string ShardLocation::describe() const {
@@ -80,8 +72,17 @@ std::vector<ShardLocation> read_stub_file(const std::string& path) {
         if ((type == "auto" || type == "glass") && !rest.empty()) {
             const fs::path p(rest);
             shards.push_back(ShardLocation::local((p.is_absolute() ? p : dir / p).lexically_normal().string()));
+        } else if (type == "remote" && !rest.empty() && rest[0] == ':') {
+            throw IndexError(where + ": remote programs (remote :PROGRAM) are not supported; serve the shard "
+                                     "with xapian-tcpsrv and write `remote HOST:PORT`");
         } else if (type == "remote") {
-            shards.push_back(parse_remote(rest, where));
+            // Xapian writes `remote HOST:PORT`; `remote tcp HOST:PORT` is read too.
+            const std::string spec = rest.rfind("tcp ", 0) == 0 ? rest.substr(4) : rest;
+            try {
+                shards.push_back(ShardLocation::parse_remote(spec));
+            } catch (const InvalidArgumentError& e) {
+                throw IndexError(where + ": " + e.what());
+            }
         } else {
             throw IndexError(where + ": expected `auto PATH`, `glass PATH` or `remote HOST:PORT` (a file given "
                                      "as an index must be a Xapian stub file listing its shards)");

@@ -171,6 +171,15 @@ TEST_CASE("stub files: Xapian's syntax, relative paths, comments; errors say whi
     CHECK_THROWS_AS(fahras::read_stub_file(dir.sub("none")), fahras::IndexNotFoundError);
 }
 
+TEST_CASE("ShardLocation::parse_remote takes HOST:PORT and [IPV6]:PORT, nothing else") {
+    CHECK(ShardLocation::parse_remote("search-1:8100").describe() == "search-1:8100");
+    CHECK(ShardLocation::parse_remote("[fe80::1]:8100").host == "fe80::1");
+    for (const std::string bad : {"search-1", ":8100", "h:", "h:0", "h:65536", "h:12x"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(ShardLocation::parse_remote(bad), fahras::InvalidArgumentError);
+    }
+}
+
 TEST_CASE("a stub file written by hand opens as one index; a missing shard is IndexNotFoundError") {
     fahras::test::TempDir dir("shards_stub_open");
     const auto articles = fahras::test::news_copies(2);
