@@ -33,6 +33,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -98,7 +99,12 @@ skipped; with --strict the run stops there. Either way every record read before 
 Progress goes to stderr: a bar (documents, MB, docs/s, ETA) on a terminal, a line every 5 s otherwise.
 
 Options:
-  --index DIR           the index directory (or give it as the first argument)
+  --index DIR           the index directory (or give it as the first argument); a sharded index is a
+                        directory holding a Xapian stub XAPIANDB, or the stub file itself
+  --remote H:P[,H:P]    index into shards served by `xapian-tcpsrv --writable` instead (articles are
+                        routed by id; analysis runs here); every server must serve an existing index
+  --keep-shards         build a new index as one shard per thread and keep the shards (a sharded
+                        index); by default a new index is built in shards and merged into one
   --format F            read every FILE as jsonl, json (array), zip or text instead of by its name
   --encoding ENC        encoding of the input (default utf-8; e.g. windows-1256, iso-8859-6)
   --strict              stop at the first bad record or unreadable file (exit status 1)
@@ -129,7 +135,8 @@ fahras). Then times a separate top-10 pass after a warm-up pass and reports late
 stderr and as one JSON line on stdout.
 
 Options:
-  --index DIR           the index directory (or give it as the first argument)
+  --index DIR           the index directory (or give it as the first argument), or a stub file
+  --remote H:P[,H:P]    search shards served by xapian-tcpsrv instead, as one index
   --hits N              hits to print, or per query in the run file (default 10; --limit is the same)
   --offset N            hits to skip first (default 0)
   --sort ORDER          relevance (default), date (newest first) or date-asc
@@ -151,7 +158,8 @@ The older spelling of `fahras search --index DIR --topics QUERIES.jsonl --output
 top K hits of every query to OUT.trec (qid Q0 docid rank score tag), then measures top-10 latency.
 
 Options:
-  --index DIR           the index directory (or give it as the first argument)
+  --index DIR           the index directory (or give it as the first argument), or a stub file
+  --remote H:P[,H:P]    search shards served by xapian-tcpsrv instead, as one index
   --run FILE            the TREC run file to write (required)
   --k N                 hits per query in the run file (default 100)
   --tag NAME            run tag, last column of the run file (default fahras)
@@ -162,7 +170,8 @@ Options:
 constexpr const char* kStatsHelp = R"(Usage: fahras stats --index DIR [--json]
 
 Prints the number of documents, distinct terms, average document length (words), the analyzer the
-index was built with, and its path. The directory may also be given as the first argument.
+index was built with, and its path. The directory may also be given as the first argument; a sharded
+index by its directory or stub file, or its remote shards by --remote HOST:PORT[,HOST:PORT...].
 )";
 
 constexpr const char* kAnalyzeHelp = R"(Usage: fahras analyze [TEXT... | -] [--json]
@@ -178,7 +187,7 @@ Options:
 constexpr const char* kGetHelp = R"(Usage: fahras get --index DIR ID [--pretty]
 
 Prints the stored article with this id as JSON (title and body only if the index stores text). The
-directory may also be given as the first argument.
+directory may also be given as the first argument; shards served by xapian-tcpsrv by --remote H:P[,H:P].
 
 Options:
   --pretty              indent the JSON
@@ -296,8 +305,10 @@ void reject_extra_positional(const Args& args, std::size_t max) {
     }
 }
 
-// The index directory: --index DIR, or (the older spelling, still accepted) the first argument.
+// The index directory: --index DIR, or (the older spelling, still accepted) the first argument; none
+// when --remote names the shards.
 std::string take_index_path(Args& args) {
+    if (args.value("remote") && !args.value("index")) return std::string();
     if (const auto path = args.value("index")) {
         if (path->empty()) throw UsageError("--index needs a directory", args.command);
         return *path;
@@ -306,6 +317,24 @@ std::string take_index_path(Args& args) {
     std::string path = args.positional.front();
     args.positional.erase(args.positional.begin());
     return path;
+}
+
+// The index at @p db, or the shards of --remote HOST:PORT[,HOST:PORT...] (xapian-tcpsrv servers).
+fahras::Index open_index(const Args& args, const std::string& db, fahras::OpenMode mode,
+                         const fahras::IndexOptions& options = {}) {
+    const auto remote = args.value("remote");
+    if (!remote) return fahras::Index::open(db, mode, options);
+    if (!db.empty()) throw UsageError("give --index or --remote, not both (a stub file can mix them)", args.command);
+    std::vector<fahras::ShardLocation> shards;
+    std::stringstream list(*remote);
+    for (std::string item; std::getline(list, item, ',');) {
+        try {
+            shards.push_back(fahras::ShardLocation::parse_remote(item));
+        } catch (const fahras::InvalidArgumentError& e) {
+            throw UsageError(std::string("--remote: ") + e.what(), args.command);
+        }
+    }
+    return fahras::Index::open_sharded(shards, mode, options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,8 +552,8 @@ Format parse_format(const Args& args) {
 
 int cmd_index(int argc, char** argv) {
     Args args = parse_args("index", argc, argv, 2,
-                           {"no-store", "no-positions", "overwrite", "progress", "quiet", "strict"},
-                           {"index", "format", "encoding", "batch", "threads", "title-weight", "progress-every"});
+                           {"no-store", "no-positions", "overwrite", "progress", "quiet", "strict", "keep-shards"},
+                           {"index", "remote", "format", "encoding", "batch", "threads", "title-weight", "progress-every"});
     if (print_help_if_asked(args)) return kExitOk;
     const std::string db = take_index_path(args);
     require_positional(args, 1, "FILE (what to index)");
@@ -545,8 +574,10 @@ int cmd_index(int argc, char** argv) {
     options.positions = !args.flag("no-positions");
     options.threads = args.number("threads", 0, 0, 1024);
     options.title_weight = args.number("title-weight", options.title_weight, 1, 100);
-    fahras::Index index = fahras::Index::open(
-        db, args.flag("overwrite") ? fahras::OpenMode::CREATE_OR_OVERWRITE : fahras::OpenMode::CREATE_OR_OPEN, options);
+    // --keep-shards: a new index is one shard per thread, kept (else the bulk build merges them).
+    if (args.flag("keep-shards")) options.shards = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    fahras::Index index = open_index(
+        args, db, args.flag("overwrite") ? fahras::OpenMode::CREATE_OR_OVERWRITE : fahras::OpenMode::CREATE_OR_OPEN, options);
 
     // Standard input has no size: then the total is unknown and progress shows no percentage or ETA.
     std::uint64_t total_bytes = 0;
@@ -682,7 +713,7 @@ int run_topics(const Args& args, const std::string& db, const std::string& topic
 
 int cmd_search(int argc, char** argv) {
     Args args = parse_args("search", argc, argv, 2, {"facets", "json", "no-snippets", "no-latency"},
-                           {"index", "hits", "limit", "offset", "sort", "from", "to", "topics", "output", "tag", "encoding"});
+                           {"index", "remote", "hits", "limit", "offset", "sort", "from", "to", "topics", "output", "tag", "encoding"});
     if (print_help_if_asked(args)) return kExitOk;
     const std::string db = take_index_path(args);
     if (args.value("hits") && args.value("limit")) throw UsageError("give --hits or --limit, not both", "search");
@@ -714,7 +745,7 @@ int cmd_search(int argc, char** argv) {
         request.highlight_close = tty ? "\033[0m" : "**";
     }
 
-    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
+    const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
     const fahras::Searcher searcher(index);
     const auto start = Clock::now();
     const fahras::SearchResults results = searcher.search(request);
@@ -795,7 +826,7 @@ int run_topics(const Args& args, const std::string& db, const std::string& topic
     const std::string* run_path = &output;
 
     // Open the index first: a missing index is the likelier mistake and the clearer message.
-    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
+    const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
     const fahras::Searcher searcher(index);
 
     std::vector<Query> queries;
@@ -881,7 +912,7 @@ int run_topics(const Args& args, const std::string& db, const std::string& topic
 }
 
 int cmd_batch(int argc, char** argv) {
-    Args args = parse_args("batch", argc, argv, 2, {"no-latency"}, {"index", "run", "k", "tag", "encoding"});
+    Args args = parse_args("batch", argc, argv, 2, {"no-latency"}, {"index", "remote", "run", "k", "tag", "encoding"});
     if (print_help_if_asked(args)) return kExitOk;
     const std::string db = take_index_path(args);
     require_positional(args, 1, "QUERIES.jsonl");
@@ -895,11 +926,11 @@ int cmd_batch(int argc, char** argv) {
 // fahras stats, get
 
 int cmd_stats(int argc, char** argv) {
-    Args args = parse_args("stats", argc, argv, 2, {"json"}, {"index"});
+    Args args = parse_args("stats", argc, argv, 2, {"json"}, {"index", "remote"});
     if (print_help_if_asked(args)) return kExitOk;
     const std::string db = take_index_path(args);
     reject_extra_positional(args, 0);
-    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
+    const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
     const fahras::IndexStats stats = index.stats();
     if (args.flag("json")) {
         std::cout << JsonObject()
@@ -922,12 +953,12 @@ int cmd_stats(int argc, char** argv) {
 }
 
 int cmd_get(int argc, char** argv) {
-    Args args = parse_args("get", argc, argv, 2, {"pretty"}, {"index"});
+    Args args = parse_args("get", argc, argv, 2, {"pretty"}, {"index", "remote"});
     if (print_help_if_asked(args)) return kExitOk;
     const std::string db = take_index_path(args);
     require_positional(args, 1, "ID");
     reject_extra_positional(args, 1);
-    const fahras::Index index = fahras::Index::open(db, fahras::OpenMode::READ_ONLY);
+    const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
     const std::optional<fahras::Article> article = index.get(args.positional[0]);
     if (!article) {
         std::cerr << "fahras: no article with id '" << args.positional[0] << "' in " << db << '\n';
