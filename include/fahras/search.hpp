@@ -48,6 +48,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::RELEVANCE;
     std::string date_from;                ///< inclusive ISO 8601 prefix, e.g. "2015-07-01" (empty: open)
     std::string date_to;                  ///< inclusive ISO 8601 prefix, e.g. "2015-07-31" (empty: open)
+    std::vector<std::string> sources;     ///< only articles from one of these sources, matched as source: is (empty: any)
     bool stored_fields = true;            ///< fill title, author, ... of each hit (false: id, rank, score only; faster)
     bool snippets = true;                 ///< build highlighted snippets (needs store_text and stored_fields)
     std::uint32_t snippet_length = 200;   ///< approximate snippet length in characters

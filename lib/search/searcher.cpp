@@ -274,6 +274,16 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         const Xapian::Database& db = internal_->db;
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);
+        if (!request.sources.empty()) {
+            // Like source: in the query, but a list and no quoting rules; no source known means no hit.
+            std::vector<Xapian::Query> keys;
+            for (const std::string& source : request.sources) {
+                const std::string key = detail::source_key(analyzer, source);
+                keys.push_back(key.empty() ? Xapian::Query::MatchNothing
+                                           : Xapian::Query(std::string(detail::kPrefixSource) + key));
+            }
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_OR, keys));
+        }
         if (!from.empty() || !to.empty()) {
             Xapian::Query range = from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, detail::kSlotDate, to)
                                   : to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, detail::kSlotDate, from)

@@ -20,9 +20,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -75,8 +79,8 @@ void register_exceptions(py::module_& m) {
     e.query_syntax = add_exception(m, "QuerySyntaxError", py::make_tuple(py::handle(e.invalid_argument)),
                                    R"doc(A query could not be understood (strict parsing only).)doc");
     e.index = add_exception(
-        m, "IndexAccessError", py::make_tuple(py::handle(e.error)),
-        R"doc(A runtime failure of the index: I/O, missing path, corruption, lock held by another writer.
+        m, "IndexAccessError", py::make_tuple(py::handle(e.error), py::handle(PyExc_OSError)),
+        R"doc(A runtime failure of the index: I/O, missing path, corruption, lock held by another writer; also an OSError.
 
 This is fahras::IndexError in C++; it is renamed so that it does not shadow the builtin IndexError.)doc");
     e.index_not_found = add_exception(
@@ -220,6 +224,101 @@ fahras::Article article_from(py::handle o) {
     return a;
 }
 
+// The UTF-8 of a str (cached by Python in the object, so no copy is made twice).
+std::string_view str_view(py::handle value) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
+    if (!data) throw py::error_already_set();
+    return {data, static_cast<std::size_t>(size)};
+}
+
+// A field value of a document dict as text: str as it is, anything else as compact JSON (as the JSON
+// Lines reader keeps a number, a list or an object); a value json cannot write is a TypeError.
+std::string field_text(std::string_view key, py::handle value) {
+    if (PyUnicode_Check(value.ptr())) return std::string(str_view(value));
+    try {
+        const py::object dumps = py::module_::import("json").attr("dumps");
+        return dumps(value, "ensure_ascii"_a = false, "separators"_a = py::make_tuple(",", ":")).cast<std::string>();
+    } catch (const py::error_already_set& e) {
+        if (!e.matches(PyExc_TypeError) && !e.matches(PyExc_ValueError)) throw;
+        throw py::type_error("field \"" + std::string(key) + "\" must be str or JSON-serializable, not " +
+                             type_name(value));
+    }
+}
+
+// A document dict, keyed as a JSON Lines line is (JsonlReader): "id" or "_id"; "title";
+// "body"/"text"/"content"; "author"; "source"; "url"; "date"/"date_extracted"; a "metadata" dict; any
+// other key is metadata. None counts as absent; of several names for one field the first present wins
+// and the others are kept as metadata, as in JSON Lines.
+fahras::Article article_from_dict(py::handle object) {
+    enum Field { ID, UNDERSCORE_ID, TITLE, BODY, TEXT, CONTENT, AUTHOR, SOURCE, URL, DATE, DATE_EXTRACTED, COUNT };
+    static constexpr std::pair<std::string_view, Field> kNames[] = {
+        {"id", ID},         {"_id", UNDERSCORE_ID}, {"title", TITLE}, {"body", BODY}, {"text", TEXT},
+        {"content", CONTENT}, {"author", AUTHOR},   {"source", SOURCE}, {"url", URL}, {"date", DATE},
+        {"date_extracted", DATE_EXTRACTED}};
+    PyObject* fields[COUNT] = {};
+    fahras::Article a;
+    PyObject* metadata = nullptr;
+    PyObject* key = nullptr;
+    PyObject* value = nullptr;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(object.ptr(), &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) throw py::type_error("document keys must be str, not " + type_name(key));
+        if (value == Py_None) continue;
+        const std::string_view name = str_view(key);
+        const auto known = std::find_if(std::begin(kNames), std::end(kNames), [&](const auto& n) { return n.first == name; });
+        if (known != std::end(kNames)) fields[known->second] = value;
+        else if (name == "metadata" && PyDict_Check(value)) metadata = value;
+        else a.metadata.emplace(name, field_text(name, value));
+    }
+    // The first present of several names fills the field; the others stay as metadata.
+    auto take = [&](std::string& out, std::initializer_list<Field> names) {
+        bool taken = false;
+        for (const Field f : names) {
+            if (!fields[f]) continue;
+            const std::string_view name = kNames[f].first;
+            if (taken) {
+                a.metadata.emplace(name, field_text(name, fields[f]));
+                continue;
+            }
+            if (!PyUnicode_Check(fields[f]))
+                throw py::type_error("\"" + std::string(name) + "\" must be str, not " + type_name(fields[f]));
+            out = std::string(str_view(fields[f]));
+            taken = true;
+        }
+    };
+    PyObject* id = fields[ID] ? fields[ID] : fields[UNDERSCORE_ID];
+    if (!id) throw fahras::InvalidArgumentError("a document has no \"id\" (or \"_id\"): every document needs one");
+    if (PyLong_Check(id) && !PyBool_Check(id)) a.id = py::str(id);
+    else if (PyUnicode_Check(id)) a.id = std::string(str_view(id));
+    else throw py::type_error("\"id\" must be str or int, not " + type_name(id));
+    take(a.title, {TITLE});
+    take(a.body, {BODY, TEXT, CONTENT});
+    take(a.author, {AUTHOR});
+    take(a.source, {SOURCE});
+    take(a.url, {URL});
+    take(a.date, {DATE, DATE_EXTRACTED});
+    if (metadata) {
+        key = value = nullptr;
+        pos = 0;
+        while (PyDict_Next(metadata, &pos, &key, &value)) {
+            if (!PyUnicode_Check(key) || !PyUnicode_Check(value))
+                throw py::type_error("metadata keys and values must be str, not " + type_name(key) + ": " +
+                                     type_name(value));
+            a.metadata.insert_or_assign(std::string(str_view(key)), std::string(str_view(value)));
+        }
+    }
+    return a;
+}
+
+// A document dict or an Article-like object.
+fahras::Article document_from(py::handle object) {
+    if (PyDict_Check(object.ptr())) return article_from_dict(object);
+    if (!py::hasattr(object, "id"))
+        throw py::type_error("a document must be a dict or an Article, not " + type_name(object));
+    return article_from(object);
+}
+
 fahras::OpenMode open_mode(const std::string& name) {
     if (name == "create_or_open") return fahras::OpenMode::CREATE_OR_OPEN;
     if (name == "read_only") return fahras::OpenMode::READ_ONLY;
@@ -258,22 +357,77 @@ py::dict article_dict(const fahras::Article& a) {
                     "date"_a = utf8(a.date), "metadata"_a = metadata_dict(a.metadata));
 }
 
+// The keys of the dicts a search returns, interned once: py::dict("id"_a = ...) makes every key anew
+// and goes through dict(**kwargs), which cost 2 us a hit, as much as a short query's search.
+struct ResultKeys {
+    PyObject* id = nullptr;
+    PyObject* rank = nullptr;
+    PyObject* score = nullptr;
+    PyObject* title = nullptr;
+    PyObject* author = nullptr;
+    PyObject* source = nullptr;
+    PyObject* url = nullptr;
+    PyObject* date = nullptr;
+    PyObject* metadata = nullptr;
+    PyObject* snippet = nullptr;
+    PyObject* hits = nullptr;
+    PyObject* estimated_total = nullptr;
+    PyObject* source_counts = nullptr;
+    PyObject* suggestion = nullptr;
+    PyObject* ignored = nullptr;
+};
+
+// Like the exception types, the keys live as long as the interpreter.
+ResultKeys result_keys;
+
+void intern_result_keys() {
+    auto intern = [](PyObject*& key, const char* name) {
+        key = PyUnicode_InternFromString(name);
+        if (!key) throw py::error_already_set();
+    };
+    ResultKeys& k = result_keys;
+    intern(k.id, "id"), intern(k.rank, "rank"), intern(k.score, "score"), intern(k.title, "title");
+    intern(k.author, "author"), intern(k.source, "source"), intern(k.url, "url"), intern(k.date, "date");
+    intern(k.metadata, "metadata"), intern(k.snippet, "snippet"), intern(k.hits, "hits");
+    intern(k.estimated_total, "estimated_total"), intern(k.source_counts, "source_counts");
+    intern(k.suggestion, "suggestion"), intern(k.ignored, "ignored");
+}
+
+void set_item(py::dict& d, PyObject* key, const py::handle& value) {
+    if (PyDict_SetItem(d.ptr(), key, value.ptr()) != 0) throw py::error_already_set();
+}
+
 py::dict hit_dict(const fahras::Hit& h) {
-    return py::dict("id"_a = utf8(h.id), "rank"_a = h.rank, "score"_a = h.score, "title"_a = utf8(h.title),
-                    "author"_a = utf8(h.author), "source"_a = utf8(h.source), "url"_a = utf8(h.url),
-                    "date"_a = utf8(h.date), "metadata"_a = metadata_dict(h.metadata),
-                    "snippet"_a = utf8(h.snippet));
+    const ResultKeys& k = result_keys;
+    py::dict d;
+    set_item(d, k.id, utf8(h.id));
+    set_item(d, k.rank, py::int_(h.rank));
+    set_item(d, k.score, py::float_(h.score));
+    set_item(d, k.title, utf8(h.title));
+    set_item(d, k.author, utf8(h.author));
+    set_item(d, k.source, utf8(h.source));
+    set_item(d, k.url, utf8(h.url));
+    set_item(d, k.date, utf8(h.date));
+    set_item(d, k.metadata, metadata_dict(h.metadata));
+    set_item(d, k.snippet, utf8(h.snippet));
+    return d;
 }
 
 py::dict results_dict(const fahras::SearchResults& r) {
-    py::list hits;
-    for (const fahras::Hit& h : r.hits) hits.append(hit_dict(h));
+    const ResultKeys& k = result_keys;
+    py::list hits(r.hits.size());
+    for (std::size_t i = 0; i < r.hits.size(); ++i) hits[i] = hit_dict(r.hits[i]);
     py::list source_counts;
     for (const auto& [source, n] : r.source_counts) source_counts.append(py::make_tuple(utf8(source), n));
     py::list ignored;
     for (const std::string& word : r.ignored) ignored.append(utf8(word));
-    return py::dict("hits"_a = hits, "estimated_total"_a = r.estimated_total, "source_counts"_a = source_counts,
-                    "suggestion"_a = utf8(r.suggestion), "ignored"_a = ignored);
+    py::dict d;
+    set_item(d, k.hits, hits);
+    set_item(d, k.estimated_total, py::int_(r.estimated_total));
+    set_item(d, k.source_counts, source_counts);
+    set_item(d, k.suggestion, utf8(r.suggestion));
+    set_item(d, k.ignored, ignored);
+    return d;
 }
 
 py::dict analyzer_options_dict(const fahras::AnalyzerOptions& a) {
@@ -459,6 +613,7 @@ cross this boundary as dicts; options are read from any object with the dataclas
     }
 
     register_exceptions(m);
+    intern_result_keys();
 
     // --- Analyzer --------------------------------------------------------------------------------
     py::class_<fahras::Analyzer>(m, "Analyzer", R"doc(The analysis pipeline (immutable, thread-safe).)doc")
@@ -518,18 +673,42 @@ cross this boundary as dicts; options are read from any object with the dataclas
         .def(
             "add",
             [](PyIndex& self, py::handle article) {
-                const fahras::Article a = article_from(article);
+                const fahras::Article a = document_from(article);
                 self.run([&](fahras::Index& i) { i.add(a); });
             },
-            "article"_a, R"doc(Adds an Article-like object, replacing any article with the same id.)doc")
+            "article"_a,
+            R"doc(Adds a document dict or an Article-like object, replacing any article with the same id.)doc")
         .def(
             "add_batch",
             [](PyIndex& self, py::iterable articles) {
                 std::vector<fahras::Article> batch;
-                for (py::handle a : articles) batch.push_back(article_from(a));
+                for (py::handle a : articles) batch.push_back(document_from(a));
                 self.run([&](fahras::Index& i) { i.add_batch(batch); });
             },
-            "articles"_a, R"doc(Adds many Article-like objects, analysing them on several threads.)doc")
+            "articles"_a, R"doc(Adds many document dicts or Article-like objects, analysing them on several threads.)doc")
+        .def(
+            "add_many",
+            [](PyIndex& self, py::iterable documents, std::size_t batch_size) {
+                if (batch_size == 0) throw fahras::InvalidArgumentError("batch_size must be at least 1");
+                // Documents are converted with the GIL held, a batch at a time; each batch is then
+                // indexed without it, so other Python threads run while the analysis threads work.
+                std::vector<fahras::Article> batch;
+                batch.reserve(batch_size);
+                std::size_t added = 0;
+                auto flush = [&] {
+                    self.run([&](fahras::Index& i) { i.add_batch(batch); });
+                    added += batch.size();
+                    batch.clear();
+                };
+                for (py::handle d : documents) {
+                    batch.push_back(document_from(d));
+                    if (batch.size() >= batch_size) flush();
+                }
+                if (!batch.empty()) flush();
+                return added;
+            },
+            "documents"_a, "batch_size"_a,
+            R"doc(Adds document dicts or Article-like objects from any iterable, batch_size at a time; returns how many.)doc")
         .def(
             "remove",
             [](PyIndex& self, const std::string& id) { return self.run([&](fahras::Index& i) { return i.remove(id); }); },
@@ -580,8 +759,9 @@ cross this boundary as dicts; options are read from any object with the dataclas
         .def(
             "search",
             [](PySearcher& self, std::string query, std::uint32_t limit, std::uint32_t offset, const std::string& sort,
-               std::string date_from, std::string date_to, bool snippets, std::uint32_t snippet_length,
-               std::string highlight_open, std::string highlight_close, bool facets, bool suggest) {
+               std::string date_from, std::string date_to, std::vector<std::string> sources, bool fields,
+               bool snippets, std::uint32_t snippet_length, std::string highlight_open, std::string highlight_close,
+               bool facets, bool suggest) {
                 fahras::SearchRequest request;
                 request.query = std::move(query);
                 request.limit = limit;
@@ -589,6 +769,8 @@ cross this boundary as dicts; options are read from any object with the dataclas
                 request.sort = sort_order(sort);
                 request.date_from = std::move(date_from);
                 request.date_to = std::move(date_to);
+                request.sources = std::move(sources);
+                request.stored_fields = fields;
                 request.snippets = snippets;
                 request.snippet_length = snippet_length;
                 request.highlight_open = std::move(highlight_open);
@@ -599,12 +781,35 @@ cross this boundary as dicts; options are read from any object with the dataclas
                     self.run([&](fahras::Searcher& s) { return s.search(request); });
                 return results_dict(results);
             },
-            "query"_a, "limit"_a, "offset"_a, "sort"_a, "date_from"_a, "date_to"_a, "snippets"_a,
+            "query"_a, "limit"_a, "offset"_a, "sort"_a, "date_from"_a, "date_to"_a, "sources"_a, "fields"_a, "snippets"_a,
             "snippet_length"_a, "highlight_open"_a, "highlight_close"_a, "facets"_a, "suggest"_a,
             R"doc(Runs one query; returns SearchResults keyword dicts (hits as Hit keyword dicts).)doc")
         .def(
             "reopen", [](PySearcher& self) { self.run([](fahras::Searcher& s) { s.reopen(); }); },
-            R"doc(Sees the index's latest commit.)doc");
+            R"doc(Sees the index's latest commit.)doc")
+        .def(
+            "_time_search",
+            [](PySearcher& self, std::string query, std::uint32_t limit, bool fields, bool snippets, bool suggest,
+               unsigned repeat) {
+                fahras::SearchRequest request;
+                request.query = std::move(query);
+                request.limit = limit;
+                request.stored_fields = fields;
+                request.snippets = snippets;
+                request.suggest = suggest;
+                return self.run([&](fahras::Searcher& s) {
+                    double best = 0;
+                    for (unsigned i = 0; i < std::max(repeat, 1u); ++i) {
+                        const auto start = std::chrono::steady_clock::now();
+                        const fahras::SearchResults results = s.search(request);
+                        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+                        if (i == 0 || took.count() < best) best = took.count();
+                    }
+                    return best;
+                });
+            },
+            "query"_a, "limit"_a, "fields"_a, "snippets"_a, "suggest"_a, "repeat"_a,
+            R"doc(For bench/python_speed.py: the fastest of repeat runs of the C++ search alone, in seconds.)doc");
 
     // --- Ingest ----------------------------------------------------------------------------------
     py::class_<PyJsonlReader>(m, "JsonlReader", R"doc(Reads one article per line of a JSON Lines file.)doc")

@@ -271,6 +271,36 @@ TEST_CASE("author: and source: filter without changing which words match") {
             if (p.id == h.id) CHECK(h.score == doctest::Approx(p.score));
 }
 
+TEST_CASE("SearchRequest::sources keeps hits from any of the listed sources, as source: does") {
+    const Index index = corpus();
+    const Searcher s(index);
+    auto with_sources = [&](const std::string& query, std::vector<std::string> sources) {
+        SearchRequest r;
+        r.query = query;
+        r.limit = 1000;
+        r.sources = std::move(sources);
+        return s.search(r);
+    };
+    auto ids = [](const SearchResults& results) {
+        const auto v = hit_ids(results);
+        return Ids(v.begin(), v.end());
+    };
+    CHECK(ids(with_sources("كيري", {"OKAZ"})) == ids_of(s, "كيري source:okaz"));
+    const Ids okaz = ids_of(s, "كيري source:okaz");
+    const Ids test = ids_of(s, "كيري source:test");
+    REQUIRE(!okaz.empty());
+    REQUIRE(!test.empty());
+    REQUIRE(set_or(okaz, test) != ids_of(s, "كيري"));  // some Kerry articles come from other sources
+    CHECK(ids(with_sources("كيري", {"okaz", "test"})) == set_or(okaz, test));
+    CHECK(ids(with_sources("كيري", {"nowhere"})).empty());
+    CHECK(ids(with_sources("كيري", {"  "})).empty());  // a blank source: nothing, not everything
+    CHECK(ids(with_sources("كيري", {})) == ids_of(s, "كيري"));
+    const auto plain = run(s, "كيري");
+    for (const auto& h : with_sources("كيري", {"okaz"}).hits)
+        for (const auto& p : plain.hits)
+            if (p.id == h.id) CHECK(h.score == doctest::Approx(p.score));
+}
+
 // -------------------------------------------------------------------------------------- dates
 
 TEST_CASE("date_from and date_to are inclusive and accept partial dates") {

@@ -213,9 +213,23 @@ def test_invalid_articles() -> None:
     assert len(idx) == 0
 
 
-def test_index_cannot_be_constructed_directly() -> None:
+def test_index_constructor_opens_a_directory(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    with fahras.Index(path) as idx:  # writable by default, created if missing
+        assert idx.writable and len(idx) == 0
+        idx.add("1", "عنوان", "نص")
+    with fahras.Index(str(path), writable=False) as idx:
+        assert not idx.writable and len(idx) == 1
+        with pytest.raises(fahras.InvalidArgumentError, match="read-only"):
+            idx.add("2", "عنوان", "نص")
+    with fahras.Index(path, overwrite=True) as idx:
+        assert len(idx) == 0
     with pytest.raises(TypeError):
-        fahras.Index("path")  # type: ignore[arg-type]
+        fahras.Index(path, writable="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        fahras.Index(path, writable=False, overwrite=True)
+    with pytest.raises(TypeError):
+        fahras.Index(path, no_such_option=1)
 
 
 def test_concurrent_writes_and_searches_are_serialized(news: list[fahras.Article]) -> None:
@@ -239,3 +253,139 @@ def test_concurrent_writes_and_searches_are_serialized(news: list[fahras.Article
     assert len(idx) == len(news) + 100
     assert all(count >= 4 for count in counts)
     assert ids(searcher.search("كيري", limit=200)).count("a5") == 1
+
+
+def test_add_id_title_body_and_fields_round_trip() -> None:
+    idx = fahras.Index.in_memory()
+    idx.add("a1", "لافروف وكيري", "اجتمع كِيري ولافروف في جنيف", author="مراسل", source="aawsat",
+            url="https://example.org/a1", date="2015-07-14", section="سياسة", metadata={"lang": "ar"})
+    idx.add("a2", body="نص بلا عنوان")
+    idx.add(7, "رقم")  # an int id is its decimal text
+    assert len(idx) == 3
+    assert idx.get("a1") == fahras.Article(
+        id="a1", title="لافروف وكيري", body="اجتمع كِيري ولافروف في جنيف", author="مراسل", source="aawsat",
+        url="https://example.org/a1", date="2015-07-14", metadata={"section": "سياسة", "lang": "ar"})
+    assert idx.get("a2") == fahras.Article(id="a2", body="نص بلا عنوان")
+    assert idx.get("7").title == "رقم"
+
+
+def test_add_takes_an_article_or_a_dict_alone(news: list[fahras.Article]) -> None:
+    idx = fahras.Index.in_memory()
+    idx.add(news[0])
+    idx.add({"_id": "d1", "text": "لافروف", "date_extracted": "2015-07-01"})
+    assert idx.get("a1") == news[0]
+    assert idx.get("d1") == fahras.Article(id="d1", body="لافروف", date="2015-07-01")
+    with pytest.raises(TypeError, match="alone"):
+        idx.add(news[1], "title")
+    with pytest.raises(TypeError, match="alone"):
+        idx.add({"id": "x"}, source="bbc")
+
+
+def test_add_many_takes_dicts_keyed_like_json_lines() -> None:
+    idx = fahras.Index.in_memory()
+    documents = [
+        {"_id": "1", "title": "لافروف", "text": "نص", "source": "bbc", "tags": "أ، ب"},
+        {"id": 2, "content": "كيري", "date_extracted": "2015-07-21", "views": 12, "score": 0.5, "live": True},
+        {"id": "3", "_id": "ignored", "body": "الأول", "text": "الثاني", "author": None, "metadata": {"k": "v"}},
+    ]
+    assert idx.add_many(iter(documents)) == 3
+    assert idx.get("1") == fahras.Article(id="1", title="لافروف", body="نص", source="bbc",
+                                          metadata={"tags": "أ، ب"})
+    # Numbers, booleans, lists and dicts are stored as compact JSON, as the JSON Lines reader stores them.
+    assert idx.get("2") == fahras.Article(id="2", body="كيري", date="2015-07-21",
+                                          metadata={"views": "12", "score": "0.5", "live": "true"})
+    idx.add_many([{"id": "4", "tags": ["سياسة", "روسيا"], "extra": {"n": 1}}])
+    assert idx.get("4").metadata == {"tags": '["سياسة","روسيا"]', "extra": '{"n":1}'}
+    # "id" wins over "_id"; the first body name present fills the body, a second one is metadata.
+    assert idx.get("3") == fahras.Article(id="3", body="الأول", metadata={"text": "الثاني", "k": "v"})
+
+
+def test_add_many_streams_batches_and_counts() -> None:
+    idx = fahras.Index.in_memory()
+    generated = ({"id": f"d{i}", "body": f"خبر رقم {i} عن لافروف"} for i in range(10))
+    assert idx.add_many(generated, batch_size=3) == 10
+    assert len(idx) == 10 and idx.get("d9").body == "خبر رقم 9 عن لافروف"
+    assert idx.add_many([]) == 0
+    mixed = [fahras.Article(id="x", title="مقال"), {"id": "y", "title": "قاموس"}]
+    assert idx.add_many(mixed) == 2 and {"x", "y"} <= {a for a in ("x", "y") if a in idx}
+
+
+def test_add_many_equals_the_json_lines_reader(news_jsonl: pathlib.Path) -> None:
+    import json
+
+    from_python = fahras.Index.in_memory()
+    with news_jsonl.open(encoding="utf-8") as f:
+        assert from_python.add_many(json.loads(line) for line in f) == 18
+    from_reader = fahras.Index.in_memory()
+    with fahras.JsonlReader(news_jsonl) as reader:
+        from_reader.add_batch(reader)
+    assert len(from_python) == len(from_reader) == 18
+    for n in range(1, 19):
+        id = f"news-{n:02d}"
+        assert from_python.get(id) == from_reader.get(id)
+    assert from_python.get("news-04").metadata == {"tags": '["داعش","العراق"]'}  # a list, as JSON
+
+
+def test_add_many_bad_documents() -> None:
+    idx = fahras.Index.in_memory()
+    with pytest.raises(fahras.InvalidArgumentError, match="id"):
+        idx.add_many([{"title": "بلا معرف"}])
+    with pytest.raises(ValueError, match="empty"):
+        idx.add_many([{"id": ""}])
+    with pytest.raises(TypeError, match="title"):
+        idx.add_many([{"id": "1", "title": 5}])
+    with pytest.raises(TypeError, match="tags"):
+        idx.add_many([{"id": "1", "tags": {1, 2}}])  # a set: not JSON
+    with pytest.raises(TypeError, match="keys"):
+        idx.add_many([{"id": "1", 3: "x"}])
+    with pytest.raises(TypeError, match="id"):
+        idx.add_many([{"id": 1.5}])
+    with pytest.raises(TypeError):
+        idx.add_many([["not", "a", "dict"]])
+    with pytest.raises(TypeError):
+        idx.add_many(5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="batch_size"):
+        idx.add_many([], batch_size=0)
+    assert len(idx) == 0
+    # The batches before a bad document are added; the bad one's batch is not.
+    good = [{"id": str(i)} for i in range(4)]
+    with pytest.raises(TypeError):
+        idx.add_many([*good, {"id": "bad", "body": b"bytes"}], batch_size=2)
+    assert len(idx) == 4
+
+
+def test_delete_and_len() -> None:
+    idx = fahras.Index.in_memory()
+    idx.add_many({"id": str(i), "body": "لافروف"} for i in range(5))
+    assert len(idx) == 5
+    assert idx.delete("3") is True
+    assert idx.delete("3") is False
+    assert len(idx) == 4 and "3" not in idx
+    assert [h.id for h in idx.search("لافروف", hits=10) if h.id == "3"] == []
+
+
+def test_search_sees_commits(tmp_path: pathlib.Path) -> None:
+    with fahras.Index(tmp_path / "idx") as idx:
+        idx.add("1", "لافروف", "")
+        assert len(idx.search("لافروف")) == 0  # on disk, search sees the last commit
+        idx.commit()
+        assert ids(idx.search("لافروف")) == ["1"]
+        idx.delete("1")
+        idx.add("2", "ولافروف", "")
+        idx.commit()
+        assert ids(idx.search("لافروف")) == ["2"]
+    with pytest.raises(ValueError, match="closed"):
+        idx.search("لافروف")
+    memory = fahras.Index.in_memory()
+    memory.add("1", "لافروف", "")
+    assert ids(memory.search("لافروف")) == ["1"]  # in memory, at once
+
+
+def test_reader_sees_a_writers_commits_after_reopen(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "idx"
+    with fahras.Index(path) as writer, fahras.Index(path, writable=False) as reader:
+        writer.add("1", "لافروف", "")
+        writer.commit()
+        assert len(reader.search("لافروف")) == 0
+        reader.reopen()
+        assert ids(reader.search("لافروف")) == ["1"]

@@ -1,11 +1,12 @@
 """Shared fixtures of the fahras Python tests: a small news corpus written with clitics and variants.
 
-Run with the package on the path, e.g. ``PYTHONPATH=build-py/python /usr/bin/python3 -m pytest -q tests/python``.
+Run with the package on the path, e.g. ``PYTHONPATH=build/python /usr/bin/python3 -m pytest -q python/tests``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import pathlib
 
 import pytest
 
@@ -78,3 +79,12 @@ def searcher(index: fahras.Index) -> fahras.Searcher:
 def ids(results: fahras.SearchResults) -> list[str]:
     """Hit ids in rank order."""
     return [hit.id for hit in results]
+
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+
+
+@pytest.fixture
+def news_jsonl() -> pathlib.Path:
+    """18 news articles as BEIR JSON Lines (_id, title, text, author, source, url, date, tags)."""
+    return FIXTURES / "news_sample.jsonl"

@@ -15,7 +15,7 @@ HIERARCHY = {
     "InvalidArgumentError": (fahras.Error, ValueError),
     "EncodingError": (fahras.InvalidArgumentError,),
     "QuerySyntaxError": (fahras.InvalidArgumentError,),
-    "IndexAccessError": (fahras.Error,),
+    "IndexAccessError": (fahras.Error, OSError),
     "IndexNotFoundError": (fahras.IndexAccessError, FileNotFoundError),
     "CorruptIndexError": (fahras.IndexAccessError,),
     "IndexLockedError": (fahras.IndexAccessError,),
