@@ -7,9 +7,11 @@
 #                both pytest suites must be registered
 #   bench-eval   /usr/bin/python3 -m pytest bench/test_eval.py
 #   install      cmake --install of every component into a temporary root
-#   consumer-cmake      tests/consumer built with find_package(fahras) against that install, and run
-#   consumer-pkgconfig  tests/consumer/main.cpp built with `pkg-config --cflags --libs fahras`, and run
+#   consumer-cmake      examples/embed built with find_package(fahras) against that install, and run
+#   consumer-pkgconfig  examples/embed/main.cpp built with `pkg-config --cflags --libs fahras`, and run
 #   python-installed    the installed Python package imports and analyzes
+#   consumer-shared     the library alone built shared (-DBUILD_SHARED_LIBS=ON), installed, and
+#                       examples/embed built against it with find_package(fahras) and run
 # The last line is "N passed, N failed"; the exit status is non-zero when any stage failed.
 #
 # Usage: bash scripts/test.sh [BUILD_DIR]   (BUILD_DIR defaults to build)
@@ -90,10 +92,10 @@ install_all() {
 }
 
 consumer_cmake() {
-  cmake -S tests/consumer -B "$work/consumer-cmake" -DCMAKE_BUILD_TYPE=Release \
+  cmake -S examples/embed -B "$work/consumer-cmake" -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_PREFIX_PATH="$installed" &&
     cmake --build "$work/consumer-cmake" -j"$(nproc)" &&
-    "$work/consumer-cmake/consumer"
+    "$work/consumer-cmake/embed"
 }
 
 consumer_pkgconfig() {
@@ -102,7 +104,7 @@ consumer_pkgconfig() {
   flags=$(PKG_CONFIG_PATH="$pc_dir" pkg-config --cflags --libs fahras) || return 1
   echo "pkg-config --cflags --libs fahras: $flags"
   # shellcheck disable=SC2086  # $flags is a list of compiler flags
-  c++ -std=c++17 -O2 tests/consumer/main.cpp -o "$work/consumer-pkgconfig" $flags &&
+  c++ -std=c++17 -O2 examples/embed/main.cpp -o "$work/consumer-pkgconfig" $flags &&
     "$work/consumer-pkgconfig"
 }
 
@@ -117,6 +119,22 @@ assert any("كيري" in t.forms for t in tokens), tokens
 print("fahras", fahras.__version__, "from", fahras.__file__, "ok")'
 }
 
+# The default build installs a static libfahras; this checks that a shared one installs and links too.
+consumer_shared() {
+  local shared_build="$work/shared-build" shared_root="$work/shared-root"
+  cmake -S . -B "$shared_build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
+        -DFAHRAS_BUILD_TESTS=OFF -DFAHRAS_BUILD_TOOLS=OFF -DFAHRAS_BUILD_PYTHON=OFF \
+        -DFAHRAS_BUILD_BENCH=OFF -DFAHRAS_BUILD_EXAMPLES=OFF -DFAHRAS_INSTALL=ON &&
+    cmake --build "$shared_build" -j"$(nproc)" &&
+    cmake --install "$shared_build" --prefix "$shared_root" &&
+    find "$shared_root" -name 'libfahras.so*' | grep -q . &&
+    cmake -S examples/embed -B "$work/embed-shared" -DCMAKE_BUILD_TYPE=Release \
+          -DCMAKE_PREFIX_PATH="$shared_root" &&
+    cmake --build "$work/embed-shared" &&
+    ldd "$work/embed-shared/embed" | grep -q "libfahras.so" &&
+    "$work/embed-shared/embed"
+}
+
 stage deps bash scripts/install-deps.sh
 stage build build
 build_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
@@ -127,6 +145,7 @@ install_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
 stage_needs consumer-cmake "$install_ok" consumer_cmake
 stage_needs consumer-pkgconfig "$install_ok" consumer_pkgconfig
 stage_needs python-installed "$install_ok" python_installed
+stage consumer-shared consumer_shared
 
 printf '\n=== summary ===\n'
 printf '%s\n' "${results[@]}"
