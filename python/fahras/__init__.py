@@ -204,6 +204,8 @@ class Analyzer:
 
     def analyze(self, text: str) -> List[Token]:
         r"""All words of ``text`` with their tiers, positions and character offsets."""
+        if not isinstance(text, str):  # the compiled module would take bytes too, with byte offsets
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
         return [Token(**token) for token in self._impl.analyze(text)]
 
     def is_stopword(self, normalized_word: str) -> bool:

@@ -2,7 +2,7 @@
 import datetime
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Tuple, Union
 
 from . import _fahras
 from ._fahras import (
@@ -23,6 +23,7 @@ __all__ = [
     "AnalyzerOptions",
     "Token",
     "Analyzer",
+    "analyze",
     "Article",
     "IndexOptions",
     "IndexStats",
@@ -48,6 +49,8 @@ __all__ = [
 
 PathLike = Union[str, os.PathLike[str]]
 DateLike = Union[str, datetime.date, None]
+Document = Union[Article, Mapping[str, Any]]
+Sources = Union[str, Iterable[str], None]
 OpenMode = Literal["create_or_open", "read_only", "overwrite"]
 SortOrder = Literal["relevance", "date", "date_asc"]
 InvalidUtf8 = Literal["replace", "strict"]
@@ -84,6 +87,8 @@ class Token:
     start: int
     end: int
     stopword: bool
+    @property
+    def span(self) -> Tuple[int, int]: ...
 
 class Analyzer:
     def __init__(
@@ -102,6 +107,8 @@ class Analyzer:
     def id(self) -> str: ...
     @property
     def options(self) -> AnalyzerOptions: ...
+
+def analyze(text: str) -> List[Token]: ...
 
 # --- Index
 
@@ -134,7 +141,20 @@ class IndexStats:
     path: Optional[str]
 
 class Index:
-    def __init__(self, impl: _fahras.Index) -> None: ...
+    def __init__(
+        self,
+        path: PathLike,
+        writable: bool = ...,
+        *,
+        overwrite: bool = ...,
+        options: Optional[IndexOptions] = ...,
+        analyzer: AnalyzerOptions = ...,
+        store_text: bool = ...,
+        positions: bool = ...,
+        threads: int = ...,
+        title_weight: int = ...,
+        flush_every: int = ...,
+    ) -> None: ...
     @classmethod
     def open(
         cls,
@@ -161,8 +181,12 @@ class Index:
         title_weight: int = ...,
         flush_every: int = ...,
     ) -> Index: ...
-    def add(self, article: Article) -> None: ...
-    def add_batch(self, articles: Iterable[Article]) -> None: ...
+    def add(
+        self, id: Union[str, int, Document], title: Optional[str] = ..., body: Optional[str] = ..., **fields: Any
+    ) -> None: ...
+    def add_many(self, documents: Iterable[Document], batch_size: int = ...) -> int: ...
+    def add_batch(self, articles: Iterable[Document]) -> None: ...
+    def delete(self, id: str) -> bool: ...
     def remove(self, id: str) -> bool: ...
     def commit(self) -> None: ...
     def reopen(self) -> None: ...
@@ -171,6 +195,23 @@ class Index:
     def __contains__(self, id: object) -> bool: ...
     def stats(self) -> IndexStats: ...
     def get(self, id: str) -> Optional[Article]: ...
+    def search(
+        self,
+        query: str,
+        hits: int = ...,
+        offset: int = ...,
+        *,
+        sort: SortOrder = ...,
+        date_from: DateLike = ...,
+        date_to: DateLike = ...,
+        source: Sources = ...,
+        fields: bool = ...,
+        snippets: bool = ...,
+        snippet_length: int = ...,
+        highlight: Tuple[str, str] = ...,
+        facets: bool = ...,
+        suggest: bool = ...,
+    ) -> SearchResults: ...
     @property
     def writable(self) -> bool: ...
     @property
@@ -204,6 +245,8 @@ class Hit:
     date: str
     metadata: Dict[str, str]
     snippet: str
+    @property
+    def fields(self) -> Dict[str, str]: ...
 
 @dataclass
 class SearchResults:
@@ -212,6 +255,8 @@ class SearchResults:
     source_counts: Dict[str, int]
     suggestion: Optional[str]
     ignored: List[str]
+    @property
+    def total(self) -> int: ...
     def __iter__(self) -> Iterator[Hit]: ...
     def __len__(self) -> int: ...
     def __getitem__(self, i: int) -> Hit: ...
@@ -238,6 +283,8 @@ class Searcher:
         sort: SortOrder = ...,
         date_from: DateLike = ...,
         date_to: DateLike = ...,
+        source: Sources = ...,
+        fields: bool = ...,
         snippets: bool = ...,
         snippet_length: int = ...,
         highlight: Tuple[str, str] = ...,

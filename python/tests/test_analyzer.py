@@ -177,3 +177,18 @@ def test_long_text_in_threads(analyzer: fahras.Analyzer) -> None:
     with ThreadPoolExecutor(4) as pool:
         for result in pool.map(analyzer.analyze, [text] * 8):
             assert result == expected
+
+
+def test_analyze_function_gives_forms_and_spans() -> None:
+    text = "اجتمع كِيري ولافروف في جنيف (Geneva)"
+    tokens = fahras.analyze(text)
+    assert [text[slice(*t.span)] for t in tokens] == ["اجتمع", "كِيري", "ولافروف", "في", "جنيف", "Geneva"]
+    assert all(t.span == (t.start, t.end) for t in tokens)
+    kerry, lavrov = tokens[1], tokens[2]
+    assert kerry.normalized == "كيري" and kerry.span == (6, 11)  # code points, harakat included
+    assert lavrov.forms == ("لافروف", "افروف") and lavrov.bare == "افروف"
+    assert tokens[3].stopword and tokens[5].normalized == "geneva"
+    assert fahras.analyze(text) == fahras.Analyzer().analyze(text)
+    assert fahras.analyze("") == []
+    with pytest.raises(TypeError):
+        fahras.analyze(b"bytes")  # type: ignore[arg-type]

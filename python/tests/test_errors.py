@@ -90,3 +90,32 @@ def test_corrupt_table_file(tmp_path: pathlib.Path) -> None:
         table.write_bytes(b"junk" * 100)
     with pytest.raises(fahras.CorruptIndexError):
         fahras.Index.open(path, "read_only").size()
+
+
+def test_index_constructor_errors_are_os_and_value_errors(tmp_path: pathlib.Path) -> None:
+    missing = tmp_path / "missing"
+    with pytest.raises(OSError) as info:
+        fahras.Index(missing, writable=False)
+    assert type(info.value) is fahras.IndexNotFoundError
+    assert isinstance(info.value, FileNotFoundError) and isinstance(info.value, fahras.Error)
+    assert not missing.exists()  # a read-only open creates nothing
+    path = tmp_path / "idx"
+    with fahras.Index(path):
+        with pytest.raises(OSError) as locked:
+            fahras.Index(path)
+        assert type(locked.value) is fahras.IndexLockedError
+    (tmp_path / "file").write_text("not an index")
+    with pytest.raises(OSError):
+        fahras.Index(tmp_path / "file")
+    with pytest.raises(ValueError, match="invalid_utf8"):
+        fahras.Index(tmp_path / "x", analyzer=fahras.AnalyzerOptions(invalid_utf8="bogus"))  # type: ignore[arg-type]
+
+
+def test_closed_index_raises_value_error() -> None:
+    idx = fahras.Index.in_memory()
+    idx.add("1", "نص")
+    idx.close()
+    for call in (lambda: idx.search("نص"), lambda: idx.add("2"), lambda: idx.add_many([{"id": "3"}]),
+                 lambda: idx.delete("1"), lambda: len(idx)):
+        with pytest.raises(fahras.InvalidArgumentError, match="closed"):
+            call()
