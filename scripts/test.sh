@@ -3,6 +3,8 @@
 #   deps         scripts/install-deps.sh
 #   build        Release build with tests, Python module, CLI, examples and benchmarks (any failure to
 #                configure or build, the Python part included, fails the stage)
+#   demo         the README's first command (scripts/demo.sh) on the same build: it must find the
+#                bundled sample's articles for لافروف and كيري
 #   ctest        unit tests, examples, CLI end-to-end tests (e2e_cli) and Python tests (python_tests);
 #                both pytest suites must be registered
 #   bench-eval   /usr/bin/python3 -m pytest bench/test_eval.py
@@ -80,6 +82,15 @@ bench_eval() {
   PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -m pytest -q -p no:cacheprovider bench/test_eval.py
 }
 
+demo() {
+  local output
+  output=$(bash scripts/demo.sh "$build_dir" 2>&1) || { printf '%s\n' "$output"; return 1; }
+  printf '%s\n' "$output" | tail -n 25
+  # Both names must find articles, with the name highlighted (** when not on a terminal).
+  grep -q '^5 of about [0-9]* results' <<<"$(grep -A1 'search --index .* لافروف$' <<<"$output")" &&
+    grep -q '\*\*لافروف\*\*' <<<"$output" && grep -q '\*\*كيري\*\*' <<<"$output"
+}
+
 # Everything, the Python package included, goes under $work/root (DESTDIR), never into the system.
 prefix=/opt/fahras
 install_root="$work/root"
@@ -138,6 +149,7 @@ consumer_shared() {
 stage deps bash scripts/install-deps.sh
 stage build build
 build_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
+stage_needs demo "$build_ok" demo
 stage_needs ctest "$build_ok" run_ctest
 stage bench-eval bench_eval
 stage_needs install "$build_ok" install_all
