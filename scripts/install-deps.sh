@@ -12,6 +12,7 @@ packages=(
   libzip-dev                              # the CLI reads SaudiNewsNet's .zip files
   doctest-dev                             # unit tests
   pybind11-dev python3-dev python3-pytest # Python module and the pytest suites
+  python3-pip python3-setuptools python3-wheel  # pip install --no-build-isolation ./python
   xapian-tools                            # xapian-tcpsrv (remote-shard tests), xapian-delve
   libbenchmark-dev                        # bench/analyzer_bench
 )

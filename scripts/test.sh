@@ -11,7 +11,9 @@
 #   install      cmake --install of every component into a temporary root
 #   consumer-cmake      examples/embed built with find_package(fahras) against that install, and run
 #   consumer-pkgconfig  examples/embed/main.cpp built with `pkg-config --cflags --libs fahras`, and run
-#   python-installed    the installed Python package imports and analyzes
+#   python-installed    the installed Python package imports, analyzes, indexes and searches
+#   python-pip          `pip install --no-build-isolation ./python` (offline, into a temporary --target)
+#                       builds the package with CMake, and it works the same
 #   consumer-shared     the library alone built shared (-DBUILD_SHARED_LIBS=ON), installed, and
 #                       examples/embed built against it with find_package(fahras) and run
 # The last line is "N passed, N failed"; the exit status is non-zero when any stage failed.
@@ -119,15 +121,34 @@ consumer_pkgconfig() {
     "$work/consumer-pkgconfig"
 }
 
+# python_works DIR: the fahras package found in DIR imports, analyzes, indexes and searches, and ships
+# its type stubs.
+python_works() {
+  test -f "$1/fahras/__init__.pyi" && test -f "$1/fahras/py.typed" || { echo "no type stubs in $1/fahras" >&2; return 1; }
+  PYTHONPATH=$1 PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c '
+import fahras, tempfile
+assert any("كيري" in t.forms for t in fahras.analyze("ولكِيري"))
+with tempfile.TemporaryDirectory() as tmp:
+    with fahras.Index(tmp + "/idx") as index:
+        index.add("1", "لافروف وكيري", "اجتمع كِيري ولافروف في جنيف", source="aawsat")
+    with fahras.Index(tmp + "/idx", writable=False) as index:
+        assert [hit.id for hit in index.search("كيري", source="aawsat")] == ["1"]
+print("fahras", fahras.__version__, "from", fahras.__file__, "ok")'
+}
+
 python_installed() {
   local package
   package=$(find "$install_root" -path '*/fahras/__init__.py' | head -n 1)
   [[ -n "$package" ]] || { echo "no fahras/__init__.py under the install root" >&2; return 1; }
-  PYTHONPATH=$(dirname "$(dirname "$package")") PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c '
-import fahras
-tokens = fahras.Analyzer().analyze("ولكِيري")
-assert any("كيري" in t.forms for t in tokens), tokens
-print("fahras", fahras.__version__, "from", fahras.__file__, "ok")'
+  python_works "$(dirname "$(dirname "$package")")"
+}
+
+# pip builds the package from python/ with the project's CMake, offline (--no-index, Debian's
+# setuptools), into a temporary --target directory, never into the system.
+python_pip() {
+  /usr/bin/python3 -m pip install --no-build-isolation --no-index --no-deps --no-cache-dir --quiet \
+    --target "$work/pip-target" ./python &&
+    python_works "$work/pip-target"
 }
 
 # The default build installs a static libfahras; this checks that a shared one installs and links too.
@@ -157,6 +178,7 @@ install_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
 stage_needs consumer-cmake "$install_ok" consumer_cmake
 stage_needs consumer-pkgconfig "$install_ok" consumer_pkgconfig
 stage_needs python-installed "$install_ok" python_installed
+stage python-pip python_pip
 stage consumer-shared consumer_shared
 
 printf '\n=== summary ===\n'
