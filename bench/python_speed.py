@@ -4,10 +4,16 @@ r"""What the Python module costs beside the C++ it wraps, measured side by side 
 1. Indexing: ``fahras index`` (the CLI) and ``Index.add_many`` (Python: ``json.loads`` of every line,
    then ``add_many``) build the same index from the same JSON Lines file; docs/s of each, median of
    ``--runs`` runs, run alternately so that both see the same machine load.
-2. Search: the same queries, ten hits, ids only (no stored fields, no snippets, no suggestion), once
-   through ``fahras batch`` (C++ ``Searcher::search``, timed around the call, after a warm-up pass) and
-   once through ``Index.search`` (timed around the Python call, after a warm-up pass); the overhead is
-   the difference of the mean (and of the median) per-query latencies, median over the runs.
+2. Search overhead in one process: for every query, the fastest of ``--repeat`` runs of the C++
+   ``Searcher::search`` alone (timed in C++ by the module's ``_time_search``, same searcher) and of
+   ``Index.search`` (timed in Python around the call), the two alternating so that both find the caches
+   in the same state; the overhead is the median (and the mean) of the per-query differences. Ten hits,
+   no suggestion; once with ids only and once with stored fields and snippets (the same options on both
+   sides).
+3. Search across processes, as a check: the same queries, ten ids each, through the CLI's batch mode
+   (``fahras search --topics``, or ``fahras batch``: C++ timed around the call after a warm-up pass) and
+   through ``Index.search`` with the same options (timed the same way); the difference of the means and
+   of the medians, median over the runs.
 
 Usage (the package and the CLI of one build)::
 
@@ -34,13 +40,22 @@ from typing import Dict, List, Sequence
 import fahras
 
 
-def cli_command(cli: str, command: str, index: pathlib.Path, rest: Sequence[str]) -> List[str]:
-    r"""``fahras COMMAND`` in whichever spelling the CLI has: ``--index DIR`` when its help mentions it,
-    else the positional ``COMMAND DB ...`` form."""
-    help_text = subprocess.run([cli, command, "--help"], capture_output=True, text=True).stdout
-    if "--index" in help_text:
-        return [cli, command, "--index", str(index), *rest]
-    return [cli, command, str(index), *rest]
+def cli_help(cli: str, command: str) -> str:
+    return subprocess.run([cli, command, "--help"], capture_output=True, text=True).stdout
+
+
+def cli_index_command(cli: str, corpus: pathlib.Path, index: pathlib.Path) -> List[str]:
+    r"""``fahras index`` in whichever spelling the CLI has (``--index DIR`` or the positional DB)."""
+    if "--index" in cli_help(cli, "index"):
+        return [cli, "index", "--index", str(index), str(corpus), "--quiet"]
+    return [cli, "index", str(index), str(corpus), "--quiet"]
+
+
+def cli_batch_command(cli: str, index: pathlib.Path, queries: pathlib.Path, run: pathlib.Path) -> List[str]:
+    r"""The CLI's batch mode, ten hits a query: ``search --topics`` where it exists, else ``batch``."""
+    if "--topics" in cli_help(cli, "search"):
+        return [cli, "search", "--index", str(index), "--topics", str(queries), "--output", str(run), "--hits", "10"]
+    return [cli, "batch", str(index), str(queries), "--run", str(run), "--k", "10"]
 
 
 def count_documents(corpus: pathlib.Path) -> int:
@@ -52,7 +67,7 @@ def count_documents(corpus: pathlib.Path) -> int:
 def index_with_cli(cli: str, corpus: pathlib.Path, index: pathlib.Path) -> float:
     r"""Seconds the CLI takes to build ``index`` from ``corpus`` (process start to exit)."""
     shutil.rmtree(index, ignore_errors=True)
-    command = cli_command(cli, "index", index, [str(corpus), "--quiet"])
+    command = cli_index_command(cli, corpus, index)
     start = time.perf_counter()
     subprocess.run(command, check=True)
     return time.perf_counter() - start
@@ -89,7 +104,7 @@ def read_queries(path: pathlib.Path) -> List[str]:
 
 def search_with_cli(cli: str, index: pathlib.Path, queries: pathlib.Path, run: pathlib.Path) -> Dict[str, float]:
     r"""The CLI's per-query latency (ms): ten ids per query, no fields, snippets or suggestion."""
-    command = cli_command(cli, "batch", index, [str(queries), "--run", str(run), "--k", "10"])
+    command = cli_batch_command(cli, index, queries, run)
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     latency = json.loads(out.strip().splitlines()[-1])["latency_ms"]
     return {"mean": latency["mean"], "p50": latency["p50"]}
@@ -110,6 +125,28 @@ def search_with_python(index: pathlib.Path, queries: List[str]) -> Dict[str, flo
     return {"mean": statistics.fmean(latencies), "p50": statistics.median(latencies)}
 
 
+def in_process_overhead(index: pathlib.Path, queries: List[str], repeat: int, full: bool) -> Dict[str, float]:
+    r"""Median and mean over queries of (fastest ``Index.search``) - (fastest C++ search), in us; ``full``
+    asks for stored fields and snippets, else ids only."""
+    options = dict(hits=10, fields=full, snippets=full, suggest=False)
+    clock = time.perf_counter
+    differences, cpp = [], []
+    with fahras.Index(index, writable=False) as idx:
+        searcher = idx._searcher()  # the one Index.search uses in this thread
+        for q in queries:
+            idx.search(q, **options)  # warm-up
+            cpp_best = py_best = float("inf")
+            for _ in range(repeat):
+                cpp_best = min(cpp_best, searcher._time_search(q, 10, full, full, False, 1))
+                start = clock()
+                idx.search(q, **options)
+                py_best = min(py_best, clock() - start)
+            differences.append((py_best - cpp_best) * 1e6)
+            cpp.append(cpp_best * 1e6)
+    return {"cpp_median_us": statistics.median(cpp), "median_us": statistics.median(differences),
+            "mean_us": statistics.fmean(differences)}
+
+
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=pathlib.Path, help="a JSON Lines corpus, e.g. saudinewsnet/corpus.jsonl")
@@ -117,6 +154,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="index only the first N documents (0: all)")
     parser.add_argument("--queries", type=pathlib.Path, help="BEIR queries.jsonl (default: every 31st title)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs of each query in the in-process comparison")
     parser.add_argument("--work", type=pathlib.Path, help="scratch directory (default: a temporary one)")
     args = parser.parse_args(argv)
 
@@ -145,6 +183,13 @@ def main(argv: Sequence[str]) -> int:
 
         queries_path = args.queries or work / "queries.jsonl"
         queries = read_queries(args.queries) if args.queries else make_queries(corpus, 31, queries_path)
+        in_process = {
+            kind: in_process_overhead(cli_index, queries, args.repeat, kind == "fields_and_snippets")
+            for kind in ("ids_only", "fields_and_snippets")
+        }
+        for kind, figures in in_process.items():
+            print(f"in-process {kind}: C++ median {figures['cpp_median_us']:.1f} us, Python overhead median "
+                  f"{figures['median_us']:.1f} us, mean {figures['mean_us']:.1f} us", file=sys.stderr)
         cli_latency, py_latency = [], []
         for run in range(args.runs):
             cli_latency.append(search_with_cli(args.cli, cli_index, queries_path, work / "run.trec"))
@@ -161,13 +206,18 @@ def main(argv: Sequence[str]) -> int:
         print(f"\n{docs} documents, {len(queries)} queries, {args.runs} runs (medians)")
         print(f"index  CLI {cli_rate:8.0f} docs/s   Python add_many {py_rate:8.0f} docs/s   "
               f"ratio {py_rate / cli_rate:.3f}")
-        print(f"search C++ mean {statistics.median(c['mean'] for c in cli_latency):.4f} ms   "
+        for kind, figures in in_process.items():
+            print(f"search, one process, {kind:19s}: C++ median {figures['cpp_median_us']:7.1f} us   "
+                  f"Python overhead per query: median {figures['median_us']:5.1f} us, mean {figures['mean_us']:5.1f} us")
+        print(f"search, CLI batch vs Python, ids only: C++ mean "
+              f"{statistics.median(c['mean'] for c in cli_latency):.4f} ms   "
               f"Python mean {statistics.median(p['mean'] for p in py_latency):.4f} ms   "
-              f"overhead per query: mean {overhead['mean']:.1f} us, p50 {overhead['p50']:.1f} us")
+              f"difference per query: mean {overhead['mean']:.1f} us, p50 {overhead['p50']:.1f} us")
         print(json.dumps({
             "documents": docs, "queries": len(queries), "runs": args.runs,
             "cli_index_seconds": cli_seconds, "python_index_seconds": py_seconds,
             "cli_docs_per_s": cli_rate, "python_docs_per_s": py_rate, "index_ratio": py_rate / cli_rate,
+            "in_process": in_process,
             "cli_latency_ms": cli_latency, "python_latency_ms": py_latency, "overhead_us": overhead,
         }))
     finally:

@@ -389,3 +389,19 @@ def test_reader_sees_a_writers_commits_after_reopen(tmp_path: pathlib.Path) -> N
         assert len(reader.search("لافروف")) == 0
         reader.reopen()
         assert ids(reader.search("لافروف")) == ["1"]
+
+
+def test_text_of_every_width_round_trips_as_equal_str() -> None:
+    # ASCII, Latin-1, Arabic, other BMP scripts and astral characters come back equal to what went in,
+    # stored as compactly as Python's own strings (a hand-written decoder serves the first three).
+    import sys
+
+    texts = ["abc", "café ü", "لافروف", "€ 中文", "😀 لا", "ÿĀ", "", "Ā", "\x7f\x80"]
+    idx = fahras.Index.in_memory()
+    for i, text in enumerate(texts):
+        idx.add(str(i), text, "نص " + text)
+    for i, text in enumerate(texts):
+        stored = idx.get(str(i))
+        assert stored.title == text and stored.body == "نص " + text
+        assert sys.getsizeof(stored.title) == sys.getsizeof(text.encode().decode())
+    assert {hit.title for hit in idx.search("نص", hits=20)} == set(texts)
