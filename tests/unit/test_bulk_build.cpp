@@ -71,6 +71,26 @@ TEST_CASE("during a bulk build, replace, remove and get work by id across batche
     CHECK(index.size() == articles.size() + 1);
 }
 
+TEST_CASE("articles added one by one before the first batch are kept, committed or not") {
+    fahras::test::TempDir dir("bulk_after_add");
+    const auto articles = many_articles();
+    for (const bool commit_first : {false, true}) {
+        CAPTURE(commit_first);
+        const std::string path = dir.sub(commit_first ? "committed" : "uncommitted");
+        {
+            Index index = Index::open(path, OpenMode::CREATE_OR_OVERWRITE, two_threads());
+            index.add(Article{"single", "مقال وحيد", "نص عن لافروف", "", "", "", "", {}});
+            if (commit_first) index.commit();
+            index.add_batch(articles);
+            index.commit();
+            CHECK(index.size() == articles.size() + 1);
+        }
+        Index reader = Index::open(path, OpenMode::READ_ONLY, two_threads());
+        CHECK(reader.size() == articles.size() + 1);
+        CHECK(reader.get("single").has_value());
+    }
+}
+
 TEST_CASE("an interrupted bulk build leaves nothing committed and is cleaned up on the next open") {
     fahras::test::TempDir dir("bulk_crash");
     const std::string path = dir.sub("idx");
