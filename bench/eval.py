@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Score TREC run files against BEIR qrels: MRR@10, nDCG@10, MAP, R@10, R@100.
+"""Score TREC run files against BEIR qrels: MRR@10, nDCG@10, MAP, P@10, R@10, R@100.
 
 Usage: eval.py QRELS RUN [RUN...] [--json]
 
@@ -15,7 +15,8 @@ Conventions (chosen to match trec_eval / pytrec_eval, as BEIR reports them):
 - Hits are ordered by score descending; ties keep the run file's rank order (trec_eval
   breaks ties by docid instead, which only matters for exact score ties). A docid repeated
   for one query counts once, at its best position.
-- MAP uses the whole run depth; the other measures the cut-off in their name.
+- MAP uses the whole run depth; the other measures the cut-off in their name. P@10 divides by 10
+  even when the run has fewer than ten hits (as trec_eval does).
 
 Standard library only, so it runs on any python3 without a virtualenv.
 """
@@ -27,7 +28,7 @@ import sys
 from collections import defaultdict
 
 CUTOFFS = (10, 100)
-MEASURES = ("MRR@10", "nDCG@10", "MAP", "R@10", "R@100")
+MEASURES = ("MRR@10", "nDCG@10", "MAP", "P@10", "R@10", "R@100")
 
 
 def read_qrels(path):
@@ -93,6 +94,7 @@ def score_query(ranking, rel):
         "MRR@10": rr,
         "nDCG@10": dcg / idcg if idcg else 0.0,
         "MAP": precision_sum / n_rel,
+        "P@10": sum(1 for d in ranking[:10] if d in rel) / 10,
     }
     for k in CUTOFFS:
         out[f"R@{k}"] = sum(1 for d in ranking[:k] if d in rel) / n_rel

@@ -40,6 +40,7 @@ def test_single_query_by_hand(example):
     dcg = 1 / math.log2(3) + 1 / math.log2(5)
     idcg = 1 + 1 / math.log2(3)
     assert m["nDCG@10"] == pytest.approx(dcg / idcg)
+    assert m["P@10"] == pytest.approx(2 / 10)                     # 2 relevant in a 4-hit run, over 10
     assert m["R@10"] == pytest.approx(1.0)
     assert m["R@100"] == pytest.approx(1.0)
 
@@ -52,15 +53,23 @@ def test_missing_query_scores_zero_and_counts(example):
     assert m["MRR@10"] == pytest.approx(0.25)
     assert m["MAP"] == pytest.approx(0.25)
     assert m["R@10"] == pytest.approx(0.5)
+    assert m["P@10"] == pytest.approx((0.2 + 0) / 2)
 
 
 def test_cutoffs_and_unretrieved_relevant():
     # Relevant at rank 11 (outside @10) and one relevant never retrieved.
     ranking = [f"n{i}" for i in range(10)] + ["r1"]
     m = ev.score_query(ranking, {"r1": 1, "r2": 1})
-    assert m["MRR@10"] == 0.0 and m["nDCG@10"] == 0.0 and m["R@10"] == 0.0
+    assert m["MRR@10"] == 0.0 and m["nDCG@10"] == 0.0 and m["R@10"] == 0.0 and m["P@10"] == 0.0
     assert m["R@100"] == pytest.approx(0.5)
     assert m["MAP"] == pytest.approx((1 / 11) / 2)
+
+
+def test_precision_at_10_counts_only_the_first_ten():
+    # Relevant at ranks 1, 3 and 10 of a 12-hit run, plus rank 12: P@10 = 3/10.
+    ranking = [f"r{i}" if i in (1, 3, 10, 12) else f"n{i}" for i in range(1, 13)]
+    m = ev.score_query(ranking, {"r1": 1, "r3": 1, "r10": 1, "r12": 1})
+    assert m["P@10"] == pytest.approx(0.3)
 
 
 def test_duplicate_docids_count_once(tmp_path):

@@ -1,7 +1,7 @@
 // Lucene 8.7 peer for the fahras benchmark: ArabicAnalyzer on title and text, BM25 (Lucene's default).
 //
 //   java -cp CLASSES:JARS LuceneBench index  CORPUS.jsonl INDEX_DIR [--layout concat|fields]
-//   java -cp CLASSES:JARS LuceneBench search INDEX_DIR QUERIES.jsonl RUN_OUT [--k 100]
+//   java -cp CLASSES:JARS LuceneBench search INDEX_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3]
 //   java -cp CLASSES:JARS LuceneBench selftest
 //
 // Layouts (chosen at index time, recorded in the commit, followed by search):
@@ -12,8 +12,10 @@
 //     Per-field BM25 lets short titles dominate: arqa-dev MRR@10 drops to 0.654 (the ARCD/XQuAD
 //     titles are Latin-script article names, so news titles win the title-field matches).
 //
+// search follows the latency protocol of bench/latency.hpp (warm-up, timed top-10 and top-100 rounds),
+// then writes the k-deep TREC run for scoring (none when RUN_OUT is "-").
 // Progress goes to stderr; the last stdout line is one JSON object with the figures, so a
-// script can read it with `tail -n1`. Build with bench/lucene/build.sh.
+// script can read it with `tail -n1`. Build with bench/peers/build-lucene.sh.
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,12 +63,14 @@ public final class LuceneBench {
             if (!layout.equals("concat") && !layout.equals("fields")) usage();
             index(Paths.get(args[1]), Paths.get(args[2]), layout);
         } else if (args.length >= 4 && args[0].equals("search")) {
-            int k = 100;
+            int k = 100, repeat = 3;
             for (int i = 4; i < args.length; i++) {
                 if (args[i].equals("--k") && i + 1 < args.length) k = Integer.parseInt(args[++i]);
+                else if (args[i].equals("--repeat") && i + 1 < args.length) repeat = Integer.parseInt(args[++i]);
                 else usage();
             }
-            search(Paths.get(args[1]), Paths.get(args[2]), Paths.get(args[3]), k);
+            if (k <= 0 || repeat <= 0) usage();
+            search(Paths.get(args[1]), Paths.get(args[2]), Paths.get(args[3]), k, repeat);
         } else if (args.length == 1 && args[0].equals("selftest")) {
             Jsonl.selfTest();
         } else {
@@ -76,7 +80,7 @@ public final class LuceneBench {
 
     private static void usage() {
         System.err.println("usage: LuceneBench index CORPUS.jsonl INDEX_DIR [--layout concat|fields]\n"
-                + "       LuceneBench search INDEX_DIR QUERIES.jsonl RUN_OUT [--k 100]\n"
+                + "       LuceneBench search INDEX_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3]\n"
                 + "       LuceneBench selftest");
         System.exit(2);
     }
@@ -126,7 +130,7 @@ public final class LuceneBench {
 
     // ---- search --------------------------------------------------------------------------
 
-    static void search(Path indexDir, Path queriesFile, Path runOut, int k) throws IOException {
+    static void search(Path indexDir, Path queriesFile, Path runOut, int k, int repeat) throws IOException {
         List<String[]> queries = new ArrayList<>();  // {qid, text}
         try (BufferedReader in = Files.newBufferedReader(queriesFile, StandardCharsets.UTF_8)) {
             String line;
@@ -146,47 +150,74 @@ public final class LuceneBench {
             // Not thread-safe, so one per run; parsing is part of the measured latency.
             MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer);
 
-            // Warm-up: one untimed top-10 pass loads the index into the page cache and the JIT.
-            for (String[] q : queries) top10(searcher, parser, q[1]);
-
-            // Timed pass: query text in, ten external ids out (as an application would see it).
-            double[] lat = new double[queries.size()];
-            long tAll = System.nanoTime();
-            for (int i = 0; i < queries.size(); i++) {
-                long t = System.nanoTime();
-                top10(searcher, parser, queries.get(i)[1]);
-                lat[i] = (System.nanoTime() - t) / 1e6;
-            }
-            double timedSecs = (System.nanoTime() - tAll) / 1e9;
+            // The latency protocol of bench/latency.hpp: warm-up, then timed top-10 and top-100 rounds.
+            List<String> texts = new ArrayList<>();
+            for (String[] q : queries) texts.add(q[1]);
+            String latency = measureLatency(texts, repeat, (text, depth) -> top(searcher, parser, text, depth));
 
             // The k-deep run for scoring, timed only as a whole.
             long tRun = System.nanoTime();
             int failed = 0;
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(runOut, StandardCharsets.UTF_8))) {
-                for (String[] q : queries) {
-                    Query query = parse(parser, q[1]);
-                    if (query == null) { failed++; continue; }
-                    TopDocs top = searcher.search(query, k);
-                    int rank = 1;
-                    for (ScoreDoc sd : top.scoreDocs) {
-                        String docid = searcher.doc(sd.doc).get("id");
-                        out.printf(Locale.ROOT, "%s Q0 %s %d %.6f lucene%n", q[0], docid, rank++, sd.score);
+            if (!runOut.toString().equals("-")) {
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(runOut, StandardCharsets.UTF_8))) {
+                    for (String[] q : queries) {
+                        Query query = parse(parser, q[1]);
+                        if (query == null) { failed++; continue; }
+                        TopDocs top = searcher.search(query, k);
+                        int rank = 1;
+                        for (ScoreDoc sd : top.scoreDocs) {
+                            String docid = searcher.doc(sd.doc).get("id");
+                            out.printf(Locale.ROOT, "%s Q0 %s %d %.6f lucene%n", q[0], docid, rank++, sd.score);
+                        }
                     }
                 }
             }
             double runSecs = (System.nanoTime() - tRun) / 1e9;
-
-            double[] sorted = lat.clone();
-            Arrays.sort(sorted);
-            double mean = Arrays.stream(lat).average().orElse(0);
-            System.err.printf(Locale.ROOT,
-                    "lucene search: %d queries, top-10 p50 %.2f p95 %.2f p99 %.2f mean %.2f ms, %.2f s; k=%d run %.2f s; %d unparsable%n",
-                    lat.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), mean, timedSecs, k, runSecs, failed);
+            System.err.printf(Locale.ROOT, "lucene search: %d queries, k=%d run %.2f s; %d unparsable%n",
+                    queries.size(), k, runSecs, failed);
             System.out.printf(Locale.ROOT,
-                    "{\"system\":\"lucene\",\"mode\":\"search\",\"layout\":\"%s\",\"queries\":%d,\"p50_ms\":%.3f,\"p95_ms\":%.3f,"
-                            + "\"p99_ms\":%.3f,\"mean_ms\":%.3f,\"seconds\":%.3f,\"k\":%d,\"run_seconds\":%.3f,\"unparsable\":%d}%n",
-                    layout, lat.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), mean, timedSecs, k, runSecs, failed);
+                    "{\"system\":\"lucene\",\"mode\":\"search\",\"layout\":\"%s\",%s,\"k\":%d,\"run_seconds\":%.3f,\"unparsable\":%d}%n",
+                    layout, latency, k, runSecs, failed);
         }
+    }
+
+    interface Top { int run(String text, int depth) throws IOException; }
+
+    /** bench/latency.hpp's measure_latency: returns its JSON members (without the braces). */
+    static String measureLatency(List<String> texts, int repeat, Top top) throws IOException {
+        long checksum = 0;
+        for (String text : texts) checksum += top.run(text, 10);
+        StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "\"queries\":%d,\"repeat\":%d", texts.size(), repeat));
+        for (int depth : new int[] {10, 100}) {
+            double[][] perQuery = new double[texts.size()][repeat];  // ms
+            double[] roundSecs = new double[repeat];
+            for (int r = 0; r < repeat; r++) {
+                long tRound = System.nanoTime();
+                for (int i = 0; i < texts.size(); i++) {
+                    long t = System.nanoTime();
+                    checksum += top.run(texts.get(i), depth);
+                    perQuery[i][r] = (System.nanoTime() - t) / 1e6;
+                }
+                roundSecs[r] = (System.nanoTime() - tRound) / 1e9;
+            }
+            double[] lat = new double[texts.size()];
+            for (int i = 0; i < lat.length; i++) lat[i] = median(perQuery[i]);
+            Arrays.sort(lat);
+            double mean = Arrays.stream(lat).average().orElse(0);
+            double secs = median(roundSecs);
+            json.append(String.format(Locale.ROOT,
+                    ",\"top%d\":{\"p50_ms\":%.4f,\"p95_ms\":%.4f,\"p99_ms\":%.4f,\"mean_ms\":%.4f,\"qps\":%.1f}",
+                    depth, pct(lat, 50), pct(lat, 95), pct(lat, 99), mean, secs > 0 ? texts.size() / secs : 0));
+        }
+        return json.append(",\"checksum\":").append(checksum).toString();
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) return 0;
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Escaped so that ? : ( ) " and the like in questions are text, never syntax. */
@@ -198,10 +229,13 @@ public final class LuceneBench {
         }
     }
 
-    static void top10(IndexSearcher searcher, QueryParser parser, String text) throws IOException {
+    /** Query text in, @p depth external ids out (as an application would see them); their total length. */
+    static int top(IndexSearcher searcher, QueryParser parser, String text, int depth) throws IOException {
         Query query = parse(parser, text);
-        if (query == null) return;
-        for (ScoreDoc sd : searcher.search(query, 10).scoreDocs) searcher.doc(sd.doc).get("id");
+        if (query == null) return 0;
+        int chars = 0;
+        for (ScoreDoc sd : searcher.search(query, depth).scoreDocs) chars += searcher.doc(sd.doc).get("id").length();
+        return chars;
     }
 
     /** Nearest-rank percentile of an ascending array. */

@@ -1,16 +1,19 @@
 // Stock Xapian peer for the fahras benchmark: what a Xapian user gets out of the box for Arabic.
 //
 //   stock_xapian index  CORPUS.jsonl DB_DIR
-//   stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT [--k 100]
+//   stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3]
 //
 // Indexing: Xapian::TermGenerator with the Snowball "arabic" stemmer and STEM_SOME (the default
 // strategy: unstemmed terms with positions plus "Z"-prefixed stems); the title goes in twice, once
 // under the conventional "S" prefix and once into the unprefixed body text before the text, as the
 // Xapian "omega"-style examples do. The external id is the document data and a "Q" term.
 // Searching: Xapian::QueryParser with the same stemmer, STEM_SOME, default_op OR, FLAG_DEFAULT,
-// BM25Weight with its default parameters.
+// BM25Weight with its default parameters. Latency: the protocol of bench/latency.hpp; then the k-deep
+// TREC run for scoring (none when RUN_OUT is "-").
 //
 // Progress goes to stderr; the last stdout line is one JSON object with the figures.
+
+#include "../latency.hpp"
 
 #include <xapian.h>
 
@@ -30,11 +33,8 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+using fahras::bench::Clock;
+using fahras::bench::seconds_since;
 
 std::string string_field(const nlohmann::json& obj, const char* key) {
     auto it = obj.find(key);
@@ -82,15 +82,8 @@ int index(const std::string& corpus, const std::string& db_dir) {
     return 0;
 }
 
-/// Nearest-rank percentile of an ascending vector.
-double pct(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    long i = static_cast<long>(std::ceil(p / 100.0 * sorted.size())) - 1;
-    return sorted[std::clamp<long>(i, 0, static_cast<long>(sorted.size()) - 1)];
-}
-
 int search(const std::string& db_dir, const std::string& queries_file, const std::string& run_out,
-           int k) {
+           unsigned k, unsigned repeat) {
     std::vector<std::pair<std::string, std::string>> queries;  // {qid, text}
     {
         std::ifstream in(queries_file);
@@ -115,7 +108,6 @@ int search(const std::string& db_dir, const std::string& queries_file, const std
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_OR);
 
-    long unparsable = 0;
     auto parse = [&](const std::string& text, Xapian::Query& q) {
         try {
             q = qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
@@ -124,32 +116,27 @@ int search(const std::string& db_dir, const std::string& queries_file, const std
             return false;
         }
     };
-    // Query text in, ten external ids out: what an application would wait for.
-    auto top10 = [&](const std::string& text) {
+    // Query text in, k external ids out: what an application would wait for.
+    auto top = [&](const std::string& text, unsigned depth) {
         Xapian::Query q;
-        if (!parse(text, q)) return;
+        if (!parse(text, q)) return Xapian::MSet();
         enquire.set_query(q);
-        Xapian::MSet mset = enquire.get_mset(0, 10);
-        for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
+        return enquire.get_mset(0, depth);
     };
+    std::vector<std::string> texts;
+    for (const auto& q : queries) texts.push_back(q.second);
+    std::size_t checksum = 0;
+    nlohmann::json out = fahras::bench::measure_latency(texts, repeat, [&](const std::string& text, unsigned depth) {
+        const Xapian::MSet mset = top(text, depth);
+        for (auto it = mset.begin(); it != mset.end(); ++it) checksum += it.get_document().get_data().size();
+    });
 
-    // Warm-up pass: page cache, allocator.
-    for (const auto& q : queries) top10(q.second);
-
-    std::vector<double> lat;
-    lat.reserve(queries.size());
-    auto t_all = Clock::now();
-    for (const auto& q : queries) {
-        auto t = Clock::now();
-        top10(q.second);
-        lat.push_back(seconds_since(t) * 1e3);
-    }
-    double timed_secs = seconds_since(t_all);
-
-    auto t_run = Clock::now();
-    {
-        std::FILE* out = std::fopen(run_out.c_str(), "w");
-        if (!out) {
+    long unparsable = 0;
+    double run_secs = 0;
+    if (run_out != "-") {
+        auto t_run = Clock::now();
+        std::FILE* f = std::fopen(run_out.c_str(), "w");
+        if (!f) {
             std::cerr << "cannot write " << run_out << "\n";
             return 1;
         }
@@ -159,39 +146,28 @@ int search(const std::string& db_dir, const std::string& queries_file, const std
                 ++unparsable;
                 continue;
             }
-            enquire.set_query(q);
-            Xapian::MSet mset = enquire.get_mset(0, k);
+            const Xapian::MSet mset = top(text, k);
             int rank = 1;
             for (auto it = mset.begin(); it != mset.end(); ++it) {
-                std::fprintf(out, "%s Q0 %s %d %.6f stock-xapian\n", qid.c_str(),
+                std::fprintf(f, "%s Q0 %s %d %.6f stock-xapian\n", qid.c_str(),
                              it.get_document().get_data().c_str(), rank++, it.get_weight());
             }
         }
-        std::fclose(out);
+        std::fclose(f);
+        run_secs = seconds_since(t_run);
     }
-    double run_secs = seconds_since(t_run);
-
-    std::vector<double> sorted = lat;
-    std::sort(sorted.begin(), sorted.end());
-    double mean = lat.empty() ? 0 : std::accumulate(lat.begin(), lat.end(), 0.0) / lat.size();
-    std::fprintf(stderr,
-                 "stock xapian search: %zu queries, top-10 p50 %.2f p95 %.2f p99 %.2f mean %.2f ms, "
-                 "%.2f s; k=%d run %.2f s; %ld unparsable\n",
-                 lat.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), mean, timed_secs, k,
-                 run_secs, unparsable);
-    nlohmann::json out = {{"system", "stock-xapian"}, {"mode", "search"},
-                          {"queries", lat.size()},    {"p50_ms", pct(sorted, 50)},
-                          {"p95_ms", pct(sorted, 95)}, {"p99_ms", pct(sorted, 99)},
-                          {"mean_ms", mean},           {"seconds", timed_secs},
-                          {"k", k},                    {"run_seconds", run_secs},
-                          {"unparsable", unparsable}};
+    out.update({{"system", "stock-xapian"}, {"mode", "search"}, {"k", k}, {"run_seconds", run_secs},
+                {"unparsable", unparsable}, {"checksum", checksum}});
+    std::fprintf(stderr, "stock xapian search: %zu queries, top-10 p50 %.2f ms, top-100 p50 %.2f ms; %ld unparsable\n",
+                 queries.size(), out["top10"]["p50_ms"].get<double>(), out["top100"]["p50_ms"].get<double>(),
+                 unparsable);
     std::cout << out.dump() << std::endl;
     return 0;
 }
 
 int usage() {
     std::cerr << "usage: stock_xapian index CORPUS.jsonl DB_DIR\n"
-                 "       stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT [--k 100]\n";
+                 "       stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3]\n";
     return 2;
 }
 
@@ -202,15 +178,17 @@ int main(int argc, char** argv) {
     try {
         if (args.size() == 3 && args[0] == "index") return index(args[1], args[2]);
         if (args.size() >= 4 && args[0] == "search") {
-            int k = 100;
+            int k = 100, repeat = 3;
             for (size_t i = 4; i < args.size(); ++i) {
                 if (args[i] == "--k" && i + 1 < args.size())
                     k = std::atoi(args[++i].c_str());
+                else if (args[i] == "--repeat" && i + 1 < args.size())
+                    repeat = std::atoi(args[++i].c_str());
                 else
                     return usage();
             }
-            if (k <= 0) return usage();
-            return search(args[1], args[2], args[3], k);
+            if (k <= 0 || repeat <= 0) return usage();
+            return search(args[1], args[2], args[3], static_cast<unsigned>(k), static_cast<unsigned>(repeat));
         }
         return usage();
     } catch (const Xapian::Error& e) {
