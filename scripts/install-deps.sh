@@ -19,7 +19,7 @@ packages=(
 
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(liblucene8-java default-jdk-headless) ;;  # bench/run-peers.sh (Lucene 8)
+    --bench) packages+=(liblucene8-java default-jdk-headless gnuplot-nox time) ;;  # bench/run: Lucene 8, plots, peak RSS
     -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install-deps.sh: unknown argument: $arg (expected --bench)" >&2; exit 2 ;;
   esac

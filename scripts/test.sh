@@ -8,6 +8,7 @@
 #   ctest        unit tests, examples, CLI end-to-end tests (e2e_cli) and Python tests (python_tests);
 #                both pytest suites must be registered
 #   bench-eval   /usr/bin/python3 -m pytest bench/test_eval.py
+#   bench-smoke  bench/run --smoke end to end (bench/test_smoke.py): every section on the bundled sample
 #   install      cmake --install of every component into a temporary root
 #   consumer-cmake      examples/embed built with find_package(fahras) against that install, and run
 #   consumer-pkgconfig  examples/embed/main.cpp built with `pkg-config --cflags --libs fahras`, and run
@@ -93,6 +94,11 @@ demo() {
     grep -q '\*\*لافروف\*\*' <<<"$output" && grep -q '\*\*كيري\*\*' <<<"$output"
 }
 
+bench_smoke() {
+  FAHRAS_BUILD_DIR="$build_dir" PYTHONDONTWRITEBYTECODE=1 \
+    /usr/bin/python3 -m pytest -q -p no:cacheprovider bench/test_smoke.py
+}
+
 # Everything, the Python package included, goes under $work/root (DESTDIR), never into the system.
 prefix=/opt/fahras
 install_root="$work/root"
@@ -173,6 +179,7 @@ build_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
 stage_needs demo "$build_ok" demo
 stage_needs ctest "$build_ok" run_ctest
 stage bench-eval bench_eval
+stage_needs bench-smoke "$build_ok" bench_smoke
 stage_needs install "$build_ok" install_all
 install_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
 stage_needs consumer-cmake "$install_ok" consumer_cmake
