@@ -20,7 +20,8 @@ Usage (the package and the CLI of one build)::
     PYTHONPATH=build/python /usr/bin/python3 bench/python_speed.py /work/data/saudinewsnet/corpus.jsonl \
         [--cli build/tools/fahras] [--runs 3] [--limit N] [--queries QUERIES.jsonl] [--work DIR]
 
-Without ``--queries`` the queries are the titles of every 31st article (about 1,000 over SaudiNewsNet).
+Without ``--queries`` the queries are the titles of every 31st article (about 1,000 over SaudiNewsNet),
+or their first ``--query-words N`` words.
 Prints a table and, last, one JSON line with every figure.
 """
 
@@ -82,15 +83,16 @@ def index_with_python(corpus: pathlib.Path, index: pathlib.Path) -> float:
     return time.perf_counter() - start
 
 
-def make_queries(corpus: pathlib.Path, every: int, path: pathlib.Path) -> List[str]:
-    r"""Titles of every ``every``-th article, written as a BEIR queries.jsonl to ``path``."""
+def make_queries(corpus: pathlib.Path, every: int, words: int, path: pathlib.Path) -> List[str]:
+    r"""Titles (their first ``words`` words; 0: whole) of every ``every``-th article, written as a BEIR
+    queries.jsonl to ``path``."""
     queries = []
     with corpus.open(encoding="utf-8") as f:
         for i, line in enumerate(f):
             if i % every == 0:
-                title = json.loads(line).get("title") or ""
-                if title.strip():
-                    queries.append(title)
+                title = (json.loads(line).get("title") or "").split()
+                if title:
+                    queries.append(" ".join(title[:words] if words else title))
     with path.open("w", encoding="utf-8") as out:
         for i, text in enumerate(queries):
             out.write(json.dumps({"_id": f"q{i}", "text": text}, ensure_ascii=False) + "\n")
@@ -154,6 +156,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="index only the first N documents (0: all)")
     parser.add_argument("--queries", type=pathlib.Path, help="BEIR queries.jsonl (default: every 31st title)")
+    parser.add_argument("--query-words", type=int, default=0,
+                        help="without --queries: the first N words of each title (0: the whole title)")
     parser.add_argument("--repeat", type=int, default=7, help="runs of each query in the in-process comparison")
     parser.add_argument("--work", type=pathlib.Path, help="scratch directory (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -182,7 +186,7 @@ def main(argv: Sequence[str]) -> int:
                 raise SystemExit(f"the two indexes differ: CLI {len(a)} documents, Python {len(b)}")
 
         queries_path = args.queries or work / "queries.jsonl"
-        queries = read_queries(args.queries) if args.queries else make_queries(corpus, 31, queries_path)
+        queries = read_queries(args.queries) if args.queries else make_queries(corpus, 31, args.query_words, queries_path)
         in_process = {
             kind: in_process_overhead(cli_index, queries, args.repeat, kind == "fields_and_snippets")
             for kind in ("ids_only", "fields_and_snippets")
