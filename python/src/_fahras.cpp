@@ -738,7 +738,7 @@ cross this boundary as dicts; options are read from any object with the dataclas
                 // Documents are converted with the GIL held, a batch at a time; each batch is then
                 // indexed without it, so other Python threads run while the analysis threads work.
                 std::vector<fahras::Article> batch;
-                batch.reserve(batch_size);
+                batch.reserve(std::min<std::size_t>(batch_size, 4096));  // a huge batch_size grows as it fills
                 std::size_t added = 0;
                 auto flush = [&] {
                     self.run([&](fahras::Index& i) { i.add_batch(batch); });

@@ -306,6 +306,7 @@ def test_add_many_streams_batches_and_counts() -> None:
     assert idx.add_many(generated, batch_size=3) == 10
     assert len(idx) == 10 and idx.get("d9").body == "خبر رقم 9 عن لافروف"
     assert idx.add_many([]) == 0
+    assert idx.add_many([{"id": "big"}], batch_size=10**12) == 1  # nothing allocated up front for it
     mixed = [fahras.Article(id="x", title="مقال"), {"id": "y", "title": "قاموس"}]
     assert idx.add_many(mixed) == 2 and {"x", "y"} <= {a for a in ("x", "y") if a in idx}
 
