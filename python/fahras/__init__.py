@@ -308,7 +308,8 @@ class Index:
 
     :meth:`search` sees the last commit (an in-memory index: every change at once). An Index may be used
     from several threads: writes are serialized, each call releases the GIL, and every thread searches
-    through its own searcher, so searches run in parallel.
+    through its own searcher, so searches of an index on disk run in parallel (an in-memory index has one
+    Xapian handle, which serializes them).
     """
 
     __slots__ = ("_impl", "_path", "_options", "_read_only", "_closed", "_generation", "_local", "_handles",
