@@ -15,6 +15,7 @@ packages=(
   python3-pip python3-setuptools python3-wheel  # pip install --no-build-isolation ./python
   xapian-tools                            # xapian-tcpsrv (remote-shard tests), xapian-delve
   libbenchmark-dev                        # bench/analyzer_bench
+  clang-14 libclang-rt-14-dev             # fuzz/ (libFuzzer) in scripts/test.sh
 )
 
 for arg in "$@"; do

@@ -17,6 +17,10 @@
 #                       builds the package with CMake, and it works the same
 #   consumer-shared     the library alone built shared (-DBUILD_SHARED_LIBS=ON), installed, and
 #                       examples/embed built against it with find_package(fahras) and run
+#   sanitizers   a second build (BUILD_DIR-asan) with AddressSanitizer, LeakSanitizer and UBSan, and
+#                the whole ctest suite on it (docs/reliability.md)
+#   fuzz         each libFuzzer target of fuzz/ for FAHRAS_FUZZ_SECONDS (default 20) s, seeded from
+#                tests/fixtures (clang builds only; docs/reliability.md)
 # The last line is "N passed, N failed"; the exit status is non-zero when any stage failed.
 #
 # Usage: bash scripts/test.sh [BUILD_DIR]   (BUILD_DIR defaults to build)
@@ -173,6 +177,43 @@ consumer_shared() {
     "$work/embed-shared/embed"
 }
 
+# The sanitizer build: every test but the Python ones runs with leak detection on. The Python module
+# needs the ASan runtime loaded before the interpreter (LD_PRELOAD), and CPython does not free its own
+# memory at exit, so the Python tests run with leak detection off (errors in fahras still abort).
+sanitizers() {
+  local asan_dir="$build_dir-asan"
+  bash scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAHRAS_SANITIZE=ON \
+    -DFAHRAS_BUILD_TESTS=ON -DFAHRAS_BUILD_PYTHON=ON -DFAHRAS_BUILD_TOOLS=ON \
+    -DFAHRAS_BUILD_EXAMPLES=ON -DFAHRAS_BUILD_BENCH=OFF -DFAHRAS_INSTALL=OFF || return 1
+  export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  (cd "$asan_dir" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -E '^python_tests$') || return 1
+  local preload
+  preload="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)"
+  (cd "$asan_dir" && LD_PRELOAD=$preload ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -R '^python_tests$')
+}
+
+# A short fuzz run: every target of fuzz/ for FAHRAS_FUZZ_SECONDS, from seeds made at run time. A crash
+# or sanitizer report fails the stage; the input that caused it is kept under $work and printed.
+fuzz() {
+  local fuzz_dir="$build_dir-fuzz" seconds=${FAHRAS_FUZZ_SECONDS:-20} target ok=0
+  bash scripts/build.sh "$fuzz_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DFAHRAS_BUILD_FUZZ=ON -DFAHRAS_BUILD_TESTS=OFF -DFAHRAS_BUILD_PYTHON=OFF -DFAHRAS_BUILD_TOOLS=OFF \
+    -DFAHRAS_BUILD_EXAMPLES=OFF -DFAHRAS_BUILD_BENCH=OFF -DFAHRAS_INSTALL=OFF || return 1
+  bash fuzz/seed_corpus.sh "$work/seeds" || return 1
+  for target in analyzer query jsonl; do
+    mkdir -p "$work/fuzz-$target"
+    if ! "$fuzz_dir/fuzz/fuzz_$target" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 \
+         -rss_limit_mb=2048 -artifact_prefix="$work/fuzz-$target/" "$work/seeds/$target" 2>"$work/fuzz-$target.log"; then
+      tail -n 60 "$work/fuzz-$target.log"
+      echo "fuzz_$target failed; the input is in $work/fuzz-$target/ (kept until this script exits)" >&2
+      ok=1
+    else
+      grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$work/fuzz-$target.log" | sed "s/^/fuzz_$target: /"
+    fi
+  done
+  return $ok
+}
+
 stage deps bash scripts/install-deps.sh
 stage build build
 build_ok=$([[ ${results[-1]} == PASS* ]] && echo yes || echo no)
@@ -187,6 +228,8 @@ stage_needs consumer-pkgconfig "$install_ok" consumer_pkgconfig
 stage_needs python-installed "$install_ok" python_installed
 stage python-pip python_pip
 stage consumer-shared consumer_shared
+stage sanitizers sanitizers
+stage fuzz fuzz
 
 printf '\n=== summary ===\n'
 printf '%s\n' "${results[@]}"
