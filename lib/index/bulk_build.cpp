@@ -2,7 +2,14 @@
 
 #include "index/shards.hpp"
 
+#include <fahras/error.hpp>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
+#include <memory>
 #include <system_error>
 
 namespace fahras::detail {
@@ -13,9 +20,25 @@ namespace fs = std::filesystem;
 
 constexpr const char* kBulkDir = ".fahras-bulk";
 constexpr const char* kMergedDir = "merged";
+constexpr const char* kLockFile = "lock";  // flock()ed by the building process; the kernel drops it when it dies
 constexpr const char* kGlassVersionFile = "iamglass";  // its presence makes a directory a glass database
 
 fs::path bulk_dir(const std::string& index_path) { return fs::path(index_path) / kBulkDir; }
+
+// An exclusive flock() on the bulk directory's lock file, or null when another process holds it.
+// Xapian's own lock cannot cover the swap: the index's writer is closed while the files move.
+std::shared_ptr<void> try_lock_bulk_dir(const std::string& index_path) {
+    const int fd = ::open((bulk_dir(index_path) / kLockFile).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) throw IndexError("cannot create the bulk build lock in '" + bulk_dir(index_path).string() + "'");
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return nullptr;
+    }
+    return std::shared_ptr<void>(new int(fd), [](void* p) {
+        ::close(*static_cast<int*>(p));
+        delete static_cast<int*>(p);
+    });
+}
 
 // Moves the merged database's files into the index directory: the version file goes last and is
 // removed first, so an interruption leaves "no index" rather than a mix of two databases.
@@ -38,6 +61,7 @@ void swap_in(const fs::path& merged, const fs::path& index) {
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads) {
     if (in.shards.empty()) {
         fs::create_directories(bulk_dir(in.path));
+        in.bulk_lock = try_lock_bulk_dir(in.path);  // free: this process holds the index's write lock
         for (unsigned k = 0; k < threads; ++k)
             in.shards.emplace_back((bulk_dir(in.path) / ("shard-" + std::to_string(k))).string(),
                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
@@ -62,6 +86,7 @@ void bulk_commit(Index::Internal& in) {
     in.writer.reset();
     swap_in(merged, in.path);
     fs::remove_all(dir);
+    in.bulk_lock.reset();
     in.writer.emplace(in.path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
     in.reader = *in.writer;
     in.bulk_eligible = in.writer->get_doccount() == 0;
@@ -70,6 +95,28 @@ void bulk_commit(Index::Internal& in) {
 void remove_stale_bulk_dir(const std::string& index_path) {
     std::error_code ignored;
     fs::remove_all(bulk_dir(index_path), ignored);
+}
+
+// swap_in removes the version file first, and the bulk directory goes only after the new version file
+// is in place: a bulk directory without a version file is a swap that died half-way. Bulk builds start
+// only on empty indexes, so dropping the half-moved tables loses nothing that was committed; without
+// this, Xapian sees tables without a version file and refuses every later open.
+void recover_interrupted_bulk_commit(const std::string& index_path) {
+    const fs::path index(index_path);
+    std::error_code ec;
+    if (!fs::is_directory(bulk_dir(index_path), ec) || fs::exists(index / kGlassVersionFile, ec)) return;
+    const std::shared_ptr<void> lock = try_lock_bulk_dir(index_path);
+    if (!lock)
+        throw IndexLockedError("index '" + index_path + "' is being written by a bulk build in another process; "
+                               "wait for its commit to finish");
+    for (const auto& entry : fs::directory_iterator(index, ec)) {
+        if (entry.path().extension() == ".glass") fs::remove(entry.path(), ec);
+        if (ec) break;
+    }
+    if (!ec) fs::remove_all(bulk_dir(index_path), ec);
+    if (ec)
+        throw IndexError("index '" + index_path + "': cannot remove what an interrupted bulk build left (" +
+                         ec.message() + "); remove the directory and rebuild the index");
 }
 
 }  // namespace fahras::detail

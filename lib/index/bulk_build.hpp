@@ -22,4 +22,9 @@ void bulk_commit(Index::Internal& in);
 /// Removes what a bulk build interrupted before its commit left behind.
 void remove_stale_bulk_dir(const std::string& index_path);
 
+/// Before a writer opens the index: if a first bulk commit died while swapping its files in (no
+/// version file, the bulk directory still there), drops the half-moved tables so that the index opens
+/// empty, as it was before that commit. @exception IndexLockedError that commit is still running.
+void recover_interrupted_bulk_commit(const std::string& index_path);
+
 }  // namespace fahras::detail

@@ -137,9 +137,12 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         if (std::filesystem::exists(path) && !std::filesystem::is_directory(path))
             throw IndexError("'" + path + "' is a file, not an index directory; choose another path");
         set_flush_threshold(in->options.flush_every);
-        const int flags = Xapian::DB_BACKEND_GLASS |
-                          (mode == OpenMode::CREATE_OR_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
-                                                                 : Xapian::DB_CREATE_OR_OPEN);
+        detail::recover_interrupted_bulk_commit(path);
+        // Tables without a version file are a creation that died before its first commit (Xapian
+        // writes the version file last): nothing to keep, and Xapian would refuse to open them.
+        // Overwriting does it under Xapian's write lock.
+        const bool overwrite = mode == OpenMode::CREATE_OR_OVERWRITE || no_index_at(path);
+        const int flags = Xapian::DB_BACKEND_GLASS | (overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
         in->writer.emplace(path, flags);
         in->writable = true;
         in->reader = *in->writer;

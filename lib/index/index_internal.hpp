@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct Index::Internal {
     // index with Xapian's compactor. Empty `shards` means the ordinary single-writer path.
     bool bulk_eligible = false;
     std::vector<Xapian::WritableDatabase> shards;  // bulk shards, or the writers of a sharded index
+    std::shared_ptr<void> bulk_lock;  // held from the first bulk add_batch to the end of its commit
 
     bool sharded() const { return !locations.empty(); }
     bool bulk_pending() const { return !sharded() && !shards.empty(); }

@@ -6,6 +6,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 using fahras::Article;
@@ -105,4 +109,54 @@ TEST_CASE("an interrupted bulk build leaves nothing committed and is cleaned up 
     Index index = Index::open(path, OpenMode::CREATE_OR_OPEN, two_threads());
     CHECK_FALSE(std::filesystem::exists(path + "/.fahras-bulk"));
     CHECK(index.size() == 0);
+}
+
+// Found by test_crash_consistency: a SIGKILL while commit() moved the merged files in left tables
+// without a version file, and every later open failed with "no index there".
+TEST_CASE("a bulk commit killed while moving its files in: the index opens empty, unless that commit is still running") {
+    fahras::test::TempDir dir("bulk_swap");
+    const std::string path = dir.sub("idx");
+    const auto articles = many_articles();
+    {
+        Index index = Index::open(path, OpenMode::CREATE_OR_OVERWRITE, two_threads());
+        index.add_batch(articles);
+        index.commit();
+    }
+    // The state swap_in leaves half-way: the version file gone, some tables in place, the bulk directory there.
+    std::filesystem::remove(path + "/iamglass");
+    std::filesystem::create_directories(path + "/.fahras-bulk/merged");
+    CHECK_THROWS_AS(Index::open(path, OpenMode::READ_ONLY), fahras::IndexNotFoundError);
+
+    // While the building process is alive it holds the bulk lock: a second writer must not touch the files.
+    const int fd = ::open((path + "/.fahras-bulk/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    CHECK_THROWS_AS(Index::open(path, OpenMode::CREATE_OR_OPEN, two_threads()), fahras::IndexLockedError);
+    ::close(fd);  // the builder died: the kernel released its lock
+
+    Index index = Index::open(path, OpenMode::CREATE_OR_OPEN, two_threads());
+    CHECK(index.size() == 0);
+    CHECK_FALSE(std::filesystem::exists(path + "/.fahras-bulk"));
+    index.add_batch(articles);
+    index.commit();
+    CHECK(Index::open(path, OpenMode::READ_ONLY).size() == articles.size());
+}
+
+// Found by test_crash_consistency: Xapian writes a new database's tables before its version file, so a
+// SIGKILL while creating an index left tables that Xapian refused to open ever after.
+TEST_CASE("tables without a version file (a creation killed before its first commit) open as a new empty index") {
+    fahras::test::TempDir dir("no_version");
+    const std::string path = dir.sub("idx");
+    {
+        Index index = Index::open(path);
+        index.add(many_articles().front());
+        index.commit();
+    }
+    std::filesystem::remove(path + "/iamglass");
+    CHECK_THROWS_AS(Index::open(path, OpenMode::READ_ONLY), fahras::IndexNotFoundError);
+    Index index = Index::open(path);
+    CHECK(index.size() == 0);
+    index.add(many_articles().front());
+    index.commit();
+    CHECK(Index::open(path, OpenMode::READ_ONLY).size() == 1);
 }
