@@ -177,19 +177,19 @@ consumer_shared() {
     "$work/embed-shared/embed"
 }
 
-# The sanitizer build: every test but the Python ones runs with leak detection on. The Python module
-# needs the ASan runtime loaded before the interpreter (LD_PRELOAD), and CPython does not free its own
-# memory at exit, so the Python tests run with leak detection off (errors in fahras still abort).
+# The sanitizer build: every test runs on it, with leak detection on except in the tests that import the
+# Python module: they need the ASan runtime loaded before the interpreter (LD_PRELOAD), and CPython does
+# not free its own memory at exit (errors in fahras still abort them).
 sanitizers() {
   local asan_dir="$build_dir-asan"
   bash scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAHRAS_SANITIZE=ON \
     -DFAHRAS_BUILD_TESTS=ON -DFAHRAS_BUILD_PYTHON=ON -DFAHRAS_BUILD_TOOLS=ON \
     -DFAHRAS_BUILD_EXAMPLES=ON -DFAHRAS_BUILD_BENCH=OFF -DFAHRAS_INSTALL=OFF || return 1
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-  (cd "$asan_dir" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -E '^python_tests$') || return 1
-  local preload
+  local python_module_tests='^(python_tests|example_.*_py)$' preload
+  (cd "$asan_dir" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -E "$python_module_tests") || return 1
   preload="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)"
-  (cd "$asan_dir" && LD_PRELOAD=$preload ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -R '^python_tests$')
+  (cd "$asan_dir" && LD_PRELOAD=$preload ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -R "$python_module_tests")
 }
 
 # A short fuzz run: every target of fuzz/ for FAHRAS_FUZZ_SECONDS, from seeds made at run time. A crash
