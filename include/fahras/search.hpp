@@ -6,9 +6,14 @@
  *   - "جون كيري": a phrase; +word: required; -word: excluded
  *   - AND, OR, NOT between words or groups, and (parentheses)
  *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter)
+ *   - كير*: the indexed words that start with the (normalized) prefix, at most the 100 most frequent
+ *     of them, so that a short prefix stays fast; a lone "*" matches nothing
  *  Unbalanced quotes or parentheses are closed at the end of the query, never an error.
  *
  *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).
+ *  A Searcher sees the commit of its last reopen(); if a writer commits twice more during one search,
+ *  Xapian discards that snapshot and the search is rerun on the latest commit, so results always come
+ *  from one committed state.
  */
 #pragma once
 

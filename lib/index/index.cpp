@@ -280,7 +280,7 @@ void Index::commit() {
 }
 
 void Index::reopen() {
-    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { internal_->reader.reopen(); });
+    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader); });
 }
 
 std::uint64_t Index::size() const {

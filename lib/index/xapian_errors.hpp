@@ -5,9 +5,30 @@
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 
 namespace fahras::detail {
+
+// A failure of the file system rather than of the index: a full disk, a read-only mount, no permission.
+// Xapian keeps the errno of the failed call (or, for the lock file, writes it into the message); its
+// own words ("Error writing block 136", "Unable to get write lock") would otherwise read as corruption
+// or as a lock held by another writer.
+inline void throw_if_file_system_error(const std::string& what, const Xapian::Error& e) {
+    const char* error_string = e.get_error_string();
+    const std::string cause = error_string ? error_string : e.get_msg();
+    auto is = [&](int err) { return cause.find(std::strerror(err)) != std::string::npos; };
+    const std::string detail = " (" + e.get_msg() + (error_string ? std::string(": ") + error_string : "") + ")";
+    if (is(ENOSPC) || is(EDQUOT))
+        throw IndexError(what + ": the disk is full" + detail +
+                         "; free space and retry: the last commit is intact, later changes were not saved");
+    if (is(EROFS))
+        throw IndexError(what + ": the file system is read-only" + detail +
+                         "; open the index READ_ONLY, or copy it to a writable place to change it");
+    if (is(EACCES) || is(EPERM))
+        throw IndexError(what + ": permission denied" + detail + "; check the owner and mode of the index directory");
+}
 
 // Xapian names the server of a remote database in the error's context ("remote:tcp(HOST:PORT)").
 inline std::string remote_shard_name(const Xapian::Error& e) {
@@ -17,10 +38,30 @@ inline std::string remote_shard_name(const Xapian::Error& e) {
     return context.empty() ? std::string("a remote shard") : "remote shard " + context;
 }
 
+/// Attempts at one read before a DatabaseModifiedError reaches the caller.
+inline constexpr int kReadAttempts = 5;
+
+/// Database::reopen(), which can itself meet a revision that a fast writer discards as it reads it.
+inline void reopen_latest(Xapian::Database& db) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            db.reopen();
+            return;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kReadAttempts) throw;
+        }
+    }
+}
+
 template <class F>
 auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
     try {
-        return f();
+        try {
+            return f();
+        } catch (const Xapian::DatabaseError& e) {
+            throw_if_file_system_error(what, e);
+            throw;
+        }
     } catch (const Xapian::DatabaseLockError& e) {
         throw IndexLockedError(what + ": another writer holds the lock (" + e.get_msg() +
                                "); close it or open the index read-only");

@@ -18,6 +18,7 @@ namespace fahras {
 namespace {
 
 constexpr std::uint32_t kMaxLimit = 10000;
+constexpr Xapian::termcount kMaxWildcardExpansion = 100;  // search.hpp documents it
 
 using detail::QueryNode;
 
@@ -96,9 +97,28 @@ private:
         return all.empty() ? all : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, 0.0);
     }
 
+    // word*: the index's words that start with the normalized prefix. Xapian expands it to the
+    // kMaxWildcardExpansion most frequent of them, so that "ا*" costs no more than a 100-word query.
+    // A prefix that is not one whole word ("*", "؟*", "a.b*") is no wildcard: the text is read as words.
+    Xapian::Query wildcard(const QueryNode& node, std::string_view prefix, bool negated) {
+        const std::string_view stem = std::string_view(node.text).substr(0, node.text.size() - 1);
+        std::vector<Token> tokens = analyzer_.analyze(stem);
+        if (tokens.size() != 1 || tokens[0].end != stem.size() || tokens[0].normalized.size() > detail::kMaxTermBytes)
+            return Xapian::Query();
+        const std::string& normalized = tokens[0].normalized;
+        if (!negated) match_.prefixes.push_back(normalized);
+        Xapian::Query expansion(Xapian::Query::OP_WILDCARD, std::string(prefix) + normalized, kMaxWildcardExpansion,
+                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking_.form_weight);
+    }
+
     Xapian::Query words(const QueryNode& node, bool negated) {
         if (is_filter(node)) return filter_terms(node);
         const std::string_view prefix = node.field == "title" ? detail::kPrefixTitle : std::string_view();
+        if (node.text.size() > 1 && node.text.back() == '*') {
+            Xapian::Query q = wildcard(node, prefix, negated || node.modifier == QueryNode::Modifier::EXCLUDED);
+            if (!q.empty()) return q;
+        }
         const bool optional = node.modifier == QueryNode::Modifier::OPTIONAL;
         std::vector<Xapian::Query> parts;
         analyzer_.for_each_token(node.text, [&](const TokenView& t) {
@@ -242,7 +262,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 void Searcher::reopen() {
-    detail::translate_xapian_errors("reopening the searcher", [&] { internal_->db.reopen(); });
+    detail::translate_xapian_errors("reopening the searcher", [&] { detail::reopen_latest(internal_->db); });
 }
 
 SearchResults Searcher::search(std::string_view query, std::uint32_t limit) const {
@@ -270,7 +290,11 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
     if (query.empty()) return results;
 
-    return detail::translate_xapian_errors("searching", [&] {
+    const SearchResults analysed = results;  // the ignored words; what follows fills in the rest
+    const Xapian::Query parsed = query;
+    auto run = [&] {
+        results = analysed;
+        query = parsed;
         const Xapian::Database& db = internal_->db;
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);
@@ -352,6 +376,19 @@ SearchResults Searcher::search(const SearchRequest& request) const {
             if (changed) results.suggestion = suggestion;
         }
         return results;
+    };
+    // A reader's snapshot lasts until the writer has committed twice more; then Xapian discards it and
+    // the search fails mid-way. A search is one read: it is rerun on the latest commit (a few times,
+    // for a writer that commits faster than the search runs).
+    return detail::translate_xapian_errors("searching", [&] {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return run();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == detail::kReadAttempts) throw;
+                detail::reopen_latest(internal_->db);
+            }
+        }
     });
 }
 

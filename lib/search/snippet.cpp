@@ -6,6 +6,13 @@
 
 namespace fahras::detail {
 
+bool MatchTerms::matches_word(std::string_view word) const {
+    if (words.count(std::string(word))) return true;
+    for (const std::string& p : prefixes)
+        if (word.substr(0, p.size()) == p) return true;
+    return false;
+}
+
 namespace {
 
 struct Word {
@@ -34,11 +41,11 @@ std::string make_snippet(const Analyzer& analyzer, std::string_view text, const 
             matched_forms.emplace_back(form);
             return static_cast<int>(matched_forms.size() - 1);
         };
-        if (terms.words.count(std::string(t.normalized))) {
+        if (terms.matches_word(t.normalized)) {
             match = note(t.bare);
         } else {
             for (std::size_t i = 0; i < t.form_count && match < 0; ++i)
-                if (terms.words.count(std::string(t.forms[i]))) match = note(t.bare);
+                if (terms.matches_word(t.forms[i])) match = note(t.bare);
             if (match < 0 && terms.stems.count(std::string(t.stem))) match = note(t.bare);
         }
         words.push_back({t.begin, t.end, chars, match});

@@ -7,15 +7,18 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace fahras::detail {
 
 /// What counts as a match in a document word: its normalized form or one of its proclitic-free forms
-/// is in `words`, or its stem is in `stems`.
+/// is in `words` or starts with one of `prefixes` (word* queries), or its stem is in `stems`.
 struct MatchTerms {
     std::unordered_set<std::string> words;
     std::unordered_set<std::string> stems;
-    bool empty() const { return words.empty() && stems.empty(); }
+    std::vector<std::string> prefixes;
+    bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
+    bool matches_word(std::string_view word) const;
 };
 
 struct SnippetStyle {
