@@ -182,7 +182,10 @@ consumer_shared() {
 # not free its own memory at exit (errors in fahras still abort them).
 sanitizers() {
   local asan_dir="$build_dir-asan"
-  bash scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAHRAS_SANITIZE=ON \
+  # -O1 -g1: half the compile time of RelWithDebInfo's -O2 -g (173 s against 340 s of CPU here), the
+  # tests run as fast, and reports still carry file and line.
+  bash scripts/build.sh "$asan_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+    -DFAHRAS_SANITIZE=ON \
     -DFAHRAS_BUILD_TESTS=ON -DFAHRAS_BUILD_PYTHON=ON -DFAHRAS_BUILD_TOOLS=ON \
     -DFAHRAS_BUILD_EXAMPLES=ON -DFAHRAS_BUILD_BENCH=OFF -DFAHRAS_INSTALL=OFF || return 1
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <string>
 
@@ -38,17 +39,36 @@ inline std::string remote_shard_name(const Xapian::Error& e) {
     return context.empty() ? std::string("a remote shard") : "remote shard " + context;
 }
 
-/// Attempts at one read before a DatabaseModifiedError reaches the caller.
-inline constexpr int kReadAttempts = 5;
+/// Whether a read that met a DatabaseModifiedError (a writer committed twice while it ran, and Xapian
+/// discarded its revision) is tried again on the latest commit: always for the first kReadAttempts,
+/// then while the read has not taken kReadBudget in all. A fixed count alone was not enough: a reader
+/// slower than the writer's commits (a sanitizer build, a loaded machine) lost 7 races in 8 with 5
+/// attempts (tests/unit/test_concurrency), yet it gets through when it keeps trying.
+class ReadRetry {
+public:
+    static constexpr int kReadAttempts = 5;
+    static constexpr std::chrono::seconds kReadBudget{10};
+
+    /// Called after a failed attempt: true to try again.
+    bool again() {
+        ++attempts_;
+        return attempts_ < kReadAttempts || std::chrono::steady_clock::now() - start_ < kReadBudget;
+    }
+
+private:
+    int attempts_ = 0;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
 
 /// Database::reopen(), which can itself meet a revision that a fast writer discards as it reads it.
 inline void reopen_latest(Xapian::Database& db) {
-    for (int attempt = 1;; ++attempt) {
+    ReadRetry retry;
+    for (;;) {
         try {
             db.reopen();
             return;
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kReadAttempts) throw;
+            if (!retry.again()) throw;
         }
     }
 }

@@ -378,14 +378,14 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         return results;
     };
     // A reader's snapshot lasts until the writer has committed twice more; then Xapian discards it and
-    // the search fails mid-way. A search is one read: it is rerun on the latest commit (a few times,
-    // for a writer that commits faster than the search runs).
+    // the search fails mid-way. A search is one read: it is rerun on the latest commit (see ReadRetry).
     return detail::translate_xapian_errors("searching", [&] {
-        for (int attempt = 1;; ++attempt) {
+        detail::ReadRetry retry;
+        for (;;) {
             try {
                 return run();
             } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == detail::kReadAttempts) throw;
+                if (!retry.again()) throw;
                 detail::reopen_latest(internal_->db);
             }
         }
