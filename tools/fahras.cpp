@@ -580,8 +580,12 @@ int cmd_index(int argc, char** argv) {
         args, db, args.flag("overwrite") ? fahras::OpenMode::CREATE_OR_OVERWRITE : fahras::OpenMode::CREATE_OR_OPEN, options);
 
     // Standard input has no size: then the total is unknown and progress shows no percentage or ETA.
+    std::vector<std::uint64_t> file_sizes;
     std::uint64_t total_bytes = 0;
-    for (const std::string& file : args.positional) total_bytes += file_size_or_zero(file);
+    for (const std::string& file : args.positional) {
+        file_sizes.push_back(file_size_or_zero(file));
+        total_bytes += file_sizes.back();
+    }
     if (std::count(args.positional.begin(), args.positional.end(), "-") > 0) total_bytes = 0;
     Progress::Style style = Progress::Style::NONE;
     if (!quiet) style = stderr_is_tty() && !args.flag("progress") ? Progress::Style::BAR : Progress::Style::LINES;
@@ -618,7 +622,8 @@ int cmd_index(int argc, char** argv) {
     };
     sink.progress = [&](std::uint64_t bytes) { bytes_now = bytes_before + bytes; };
 
-    for (const std::string& file : args.positional) {
+    for (std::size_t f = 0; f < args.positional.size(); ++f) {
+        const std::string& file = args.positional[f];
         try {
             fahras_cli::read_article_file(file, forced, encoding, sink);
         } catch (const fahras_cli::UnreadableFile& e) {
@@ -632,7 +637,7 @@ int cmd_index(int argc, char** argv) {
             stopped_at = e.what();
             break;
         }
-        bytes_before += file_size_or_zero(file);
+        bytes_before += file_sizes[f];
         bytes_now = bytes_before;
         progress.update(indexer.indexed(), bytes_now);
     }
@@ -822,8 +827,6 @@ int run_topics(const Args& args, const std::string& db, const std::string& topic
     if (tag.empty() || tag.find_first_of(" \t\n") != std::string::npos) {
         throw UsageError("--tag must be one word", args.command);
     }
-    const std::uint32_t k = hits;
-    const std::string* run_path = &output;
 
     // Open the index first: a missing index is the likelier mistake and the clearer message.
     const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
@@ -847,10 +850,10 @@ int run_topics(const Args& args, const std::string& db, const std::string& topic
         }
     }
 
-    std::ofstream run(*run_path, std::ios::binary | std::ios::trunc);
-    if (!run) throw RuntimeFailure("cannot write " + *run_path + ": " + std::strerror(errno));
+    std::ofstream run(output, std::ios::binary | std::ios::trunc);
+    if (!run) throw RuntimeFailure("cannot write " + output + ": " + std::strerror(errno));
     fahras::SearchRequest request;
-    request.limit = k;
+    request.limit = hits;
     request.snippets = false;
     request.stored_fields = false;  // a run file needs ids only
     request.suggest = false;
@@ -867,14 +870,14 @@ int run_topics(const Args& args, const std::string& db, const std::string& topic
         }
     }
     run.close();
-    if (!run) throw RuntimeFailure("error while writing " + *run_path);
+    if (!run) throw RuntimeFailure("error while writing " + output);
     const double run_seconds = seconds_since(run_start);
     std::fprintf(stderr, "%zu queries in %.2f s (%.1f queries/s); %llu lines written to %s\n", queries.size(),
                  run_seconds, run_seconds > 0 ? queries.size() / run_seconds : 0.0,
-                 static_cast<unsigned long long>(lines), run_path->c_str());
+                 static_cast<unsigned long long>(lines), output.c_str());
 
     JsonObject report;
-    report.integer("queries", queries.size()).integer("k", k).str("run", *run_path).integer("lines", lines);
+    report.integer("queries", queries.size()).integer("k", hits).str("run", output).integer("lines", lines);
     report.num("seconds", run_seconds);
     if (!args.flag("no-latency") && !queries.empty()) {
         request.limit = 10;
