@@ -20,13 +20,19 @@ const std::string kLavrovCp1256 = "\xE1\xC7\xDD\xD1\xE6\xDD";
 const std::string kLavrov = "لافروف";
 const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-std::vector<fahras::Article> read_all(const std::string& text, const std::string& encoding = "utf-8") {
-    std::istringstream in(text);
-    fahras::JsonlReader reader(in, encoding);
+// Every article a reader (JsonlReader, JsonArrayReader) gives until its end.
+template <class Reader>
+std::vector<fahras::Article> drain(Reader& reader) {
     std::vector<fahras::Article> articles;
     fahras::Article article;
     while (reader.next(article)) articles.push_back(article);
     return articles;
+}
+
+std::vector<fahras::Article> read_all(const std::string& text, const std::string& encoding = "utf-8") {
+    std::istringstream in(text);
+    fahras::JsonlReader reader(in, encoding);
+    return drain(reader);
 }
 
 // A file in the temporary directory, removed at the end of the test.
@@ -174,10 +180,7 @@ namespace {
 std::vector<fahras::Article> read_array(const std::string& text, const std::string& prefix = "2015-07-23") {
     std::istringstream in(text);
     fahras::JsonArrayReader reader(in, prefix);
-    std::vector<fahras::Article> articles;
-    fahras::Article article;
-    while (reader.next(article)) articles.push_back(article);
-    return articles;
+    return drain(reader);
 }
 
 }  // namespace
