@@ -9,7 +9,7 @@
 //   no-stemming       AnalyzerOptions::stem = false
 //   no-proclitics     AnalyzerOptions::strip_proclitics = false
 //   no-normalization  every NormalizerOptions switch off (harakat, tatweel, letter folds, NFKC)
-//   exact-only        default index; ranking with strip_weight = stem_weight = 0 (the exact tier alone)
+//   exact-only        default index; strip_weight = stem_weight = 0 (the word and its spellings, no split or stem)
 //
 // index: streams the corpus in batches of 2,000 (as `fahras index` does) into a fresh index and commits.
 // search: the latency protocol of latency.hpp, then the k-deep TREC run for scoring (none when RUN_OUT
@@ -47,8 +47,7 @@ Variant variant_options(const std::string& name) {
         n.nfkc = n.strip_diacritics = n.strip_tatweel = n.fold_alef = n.fold_alef_maksura = n.fold_teh_marbuta =
             n.fold_hamza_carriers = n.fold_persian = n.fold_digits = n.fold_latin = false;
     } else if (name == "exact-only") {
-        v.ranking.strip_weight = 0;
-        v.ranking.stem_weight = 0;
+        v.ranking.strip_weight = v.ranking.stem_weight = 0;
     } else {
         std::cerr << "fahras_bench: unknown variant " << name
                   << " (default, no-stemming, no-proclitics, no-normalization, exact-only)\n";

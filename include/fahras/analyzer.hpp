@@ -4,12 +4,18 @@
  *  One Analyzer is used for documents and for queries, so both sides always agree. It is a pure
  *  function of its options: immutable once built, safe to share between threads.
  *
- *  For every word the analyzer gives tiers, from most to least exact:
- *   - `normalized`: the word after normalization (harakat, tatweel and controls removed, letters folded);
- *   - `forms`: every form left by stripping a valid proclitic sequence — conjunction و/ف, then a
- *     preposition ب/ك/ل, then the article ال (لل = ل + ال) — each guarded so that at least three letters
- *     (three after the article, so الله stays whole) remain. ولافروف gives لافروف and افروف; للصدر gives الصدر and صدر;
- *   - `bare`: the last (most stripped) of those forms, or `normalized` when nothing can be stripped;
+ *  For every word the analyzer gives, from most to least exact:
+ *   - `normalized`: the word as written, the form the index keeps: harakat, tatweel, invisible marks
+ *     removed, Latin lower-cased, compatibility forms decomposed (NFKC) — letters are NOT folded, so
+ *     علي and على, أوباما and اوباما stay apart;
+ *   - `folded`: `normalized` with the orthographic folds of NormalizerOptions (alef and hamza forms,
+ *     ى → ي, ة → ه, Persian letters, digits): the key under which spelling variants meet at query time;
+ *   - `forms`: every form of `folded` left by stripping a valid proclitic sequence — conjunction و/ف,
+ *     then a preposition ب/ك/ل, then the article ال (لل = ل + ال) — each guarded so that at least three
+ *     letters (three after the article, so الله stays whole) remain. ولافروف gives لافروف and افروف;
+ *     للصدر gives الصدر and صدر. They are candidates, not facts: the query keeps only those the
+ *     index's vocabulary attests, and ranks the whole word above them;
+ *   - `bare`: the last (most stripped) of those forms, or `folded` when nothing can be stripped;
  *   - `stem`: a Light10-style suffix-stripped form of `bare`, for recall.
  */
 #pragma once
@@ -57,7 +63,8 @@ struct AnalyzerOptions {
  *  The views point into buffers owned by the analyzer run and are valid only during the callback.
  */
 struct TokenView {
-    std::string_view normalized;           ///< exact tier
+    std::string_view normalized;           ///< the word as written (what the index stores)
+    std::string_view folded;               ///< normalized with the orthographic folds
     const std::string_view* forms;         ///< proclitic-free forms, most to least letters
     std::size_t form_count;                ///< number of entries in forms (0 when none)
     std::string_view bare;                 ///< proclitic-free tier
@@ -65,12 +72,13 @@ struct TokenView {
     std::uint32_t position;                ///< 0-based word position in the text
     std::size_t begin;                     ///< byte offset of the word in the original text
     std::size_t end;                       ///< one past its last byte in the original text
-    bool stopword;                         ///< `normalized` is in the stopword list
+    bool stopword;                         ///< `normalized` is in the stopword list (as written: علي is not على)
 };
 
 /** @brief One word of a text, owning its strings (see TokenView for the fields). */
 struct Token {
     std::string normalized;
+    std::string folded;
     std::vector<std::string> forms;
     std::string bare;
     std::string stem;
@@ -91,13 +99,22 @@ public:
     Analyzer(Analyzer&&) noexcept;
     Analyzer& operator=(Analyzer&&) noexcept;
 
-    /** @brief Normalizes a text (not split into words); idempotent, output is valid UTF-8.
+    /** @brief Normalizes and folds a text (not split into words); idempotent, output is valid UTF-8.
      *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
     std::string normalize(std::string_view text) const;
 
     /** @brief Calls @p sink for each word of @p text, in order, without allocating per word.
      *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
     void for_each_token(std::string_view text, const std::function<void(const TokenView&)>& sink) const;
+
+    /** @brief Calls @p sink(word, position, begin, end) for each word of @p text in its written form
+     *  (TokenView::normalized) only: the index-time path, without folding, proclitics or stems.
+     *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
+    void for_each_word(std::string_view text,
+                       const std::function<void(std::string_view, std::uint32_t, std::size_t, std::size_t)>& sink) const;
+
+    /** @brief The folded form of one written word (TokenView::folded). */
+    std::string fold(std::string_view written_word) const;
 
     /** @brief All words of @p text with their tiers, positions and byte spans. */
     std::vector<Token> analyze(std::string_view text) const;

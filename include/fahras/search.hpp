@@ -34,15 +34,30 @@ enum class SortOrder {
     DATE_ASC,    ///< oldest first, ties by relevance
 };
 
-/** @brief The ranking model's parameters; defaults tuned on arqa-dev and names-dev together
- *  (bench/README.md, "Ranking"). */
+/** @brief The ranking model's parameters; defaults tuned on arqa-dev, names-dev, names-multi-dev and
+ *  names-aqmar together (bench/README.md, "Ranking").
+ *
+ *  A query word matches the index's words in tiers (docs/design.md, "Term scheme"): the word in any
+ *  spelling, behind any proclitic or the article the index believes, counts as one word for BM25 (one
+ *  synonym set, so its rare spellings do not outweigh the common one); documents that write the
+ *  query's own spelling earn a bonus on top; the remainder of a query word that carries proclitics and
+ *  the light-stem family count less. */
 struct RankingOptions {
     double k1 = 1.2;                ///< BM25 term-frequency saturation
     double b = 0.8;                 ///< BM25 length normalization
     double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
-    double form_weight = 1.0;       ///< match on the query word's own form (with or without clitics in the document)
-    double strip_weight = 0.3;      ///< match on a form left by stripping the query word's own proclitics
-    double stem_weight = 0.7;       ///< match on the light stem only
+    double form_weight = 1.0;       ///< the word in any spelling, behind proclitics or the article (كيري, كيرى, وكيري, الكاميرون for كاميرون)
+    double exact_weight = 0.2;      ///< bonus for the query's own spelling, alone or behind a conjunction or preposition (علي over على, كاميرون over الكاميرون)
+    double strip_weight = 0.3;      ///< the remainder when the query word itself carries proclitics (بالرئيس → الرئيس)
+    double stem_weight = 0.7;       ///< the light-stem family (اجتماعات for اجتماع)
+    /// A form with a conjunction or preposition counts as that proclitic + the word only while the
+    /// index holds it at most this many times as often as the word alone (so بوتين is not ب + وتين,
+    /// لبنان not ل + بنان); 0 believes every segmentation.
+    double clitic_ratio = 1.0;
+    double article_ratio = 3.0;     ///< the same for forms with the article
+    /// Bonus for documents writing a full name's words in sequence: queries of 2 to 5 plain words,
+    /// none a stopword (a question is not a name); 0 turns it off.
+    double phrase_weight = 1.0;
 };
 
 /** @brief One query. */

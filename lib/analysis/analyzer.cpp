@@ -18,7 +18,7 @@ namespace {
 
 // Bump when analysis output changes for any input: indexes store it and refuse a different one.
 constexpr const char* kAnalysisName = "fahras-arabic";
-constexpr int kAnalysisVersion = 2;
+constexpr int kAnalysisVersion = 3;  // 3: the index keeps words as written, folds move to query time
 
 unsigned options_bits(const AnalyzerOptions& o) {
     const NormalizerOptions& n = o.normalizer;
@@ -36,56 +36,83 @@ unsigned options_bits(const AnalyzerOptions& o) {
                         "); convert it with fahras::to_utf8() or use InvalidUtf8::REPLACE");
 }
 
+// The written form the index keeps: the same cleaning (harakat, tatweel, controls, NFKC, Latin case),
+// none of the letter folds, which the query resolves against the vocabulary instead.
+NormalizerOptions cleaning_only(NormalizerOptions n) {
+    n.fold_alef = n.fold_alef_maksura = n.fold_teh_marbuta = n.fold_hamza_carriers = false;
+    n.fold_persian = n.fold_digits = false;
+    return n;
+}
+
 }  // namespace
 
 struct Analyzer::Internal {
-    explicit Internal(const AnalyzerOptions& o) : options(o), normalizer(o.normalizer), stopwords(normalizer) {}
+    explicit Internal(const AnalyzerOptions& o)
+        : options(o), normalizer(o.normalizer), cleaner(cleaning_only(o.normalizer)), stopwords(cleaner) {}
 
     AnalyzerOptions options;
-    detail::Normalizer normalizer;
-    detail::Stopwords stopwords;
+    detail::Normalizer normalizer;  // cleaning and folds: TokenView::folded, normalize()
+    detail::Normalizer cleaner;     // cleaning only: TokenView::normalized, the indexed form
+    detail::Stopwords stopwords;    // as written, so that the name علي is not the preposition على
 
-    // Emits one normalized word (or the several words an ICU-normalized one can become).
+    struct Buffers {
+        std::string folded;
+        detail::ProcliticForms forms;
+    };
+
+    // Emits the full view of one written word.
     template <class Sink>
-    void emit(std::string_view normalized, std::size_t begin, std::size_t end, std::uint32_t& position,
-              detail::ProcliticForms& forms, Sink& sink) const {
-        if (normalized.empty()) return;
+    void emit_token(std::string_view written, std::size_t begin, std::size_t end, std::uint32_t position,
+                    Buffers& buffers, Sink& sink) const {
+        buffers.folded.clear();
+        normalizer.normalize(written, buffers.folded);
+        const std::string_view folded = buffers.folded;
         if (options.strip_proclitics) {
-            detail::strip_proclitics(normalized, forms);
+            detail::strip_proclitics(folded, buffers.forms);
         } else {
-            forms.clear();
+            buffers.forms.clear();
         }
         TokenView token;
-        token.normalized = normalized;
-        token.forms = forms.forms.data();
-        token.form_count = forms.count;
-        token.bare = forms.bare(normalized);
+        token.normalized = written;
+        token.folded = folded;
+        token.forms = buffers.forms.forms.data();
+        token.form_count = buffers.forms.count;
+        token.bare = buffers.forms.bare(folded);
         token.stem = options.stem ? detail::light_stem(token.bare) : token.bare;
-        token.position = position++;
+        token.position = position;
         token.begin = begin;
         token.end = end;
-        token.stopword = stopwords.contains(normalized);
+        token.stopword = stopwords.contains(written);
         sink(token);
+    }
+
+    // Calls on_word(written, position, begin, end) for each word in its written form (or the several
+    // words an ICU-normalized one can become).
+    template <class OnWord>
+    void run_words(std::string_view text, OnWord&& on_word) const {
+        if (options.invalid_utf8 == InvalidUtf8::THROW && !is_valid_utf8(text)) throw_invalid_utf8(text);
+        std::string written;
+        std::uint32_t position = 0;
+        detail::tokenize(text, [&](std::size_t begin, std::size_t end) {
+            written.clear();
+            const unsigned flags = cleaner.normalize(text.substr(begin, end - begin), written);
+            if (!(flags & detail::Normalizer::kUsedIcu)) {
+                if (!written.empty()) on_word(std::string_view(written), position++, begin, end);
+                return;
+            }
+            // Compatibility forms can expand to several words (ﷺ, ⑴): each keeps the original span.
+            const std::string whole = written;
+            detail::tokenize(whole, [&](std::size_t b, std::size_t e) {
+                on_word(std::string_view(whole).substr(b, e - b), position++, begin, end);
+            });
+        });
     }
 
     template <class Sink>
     void run(std::string_view text, Sink&& sink) const {
-        if (options.invalid_utf8 == InvalidUtf8::THROW && !is_valid_utf8(text)) throw_invalid_utf8(text);
-        std::string normalized;
-        detail::ProcliticForms forms;
-        std::uint32_t position = 0;
-        detail::tokenize(text, [&](std::size_t begin, std::size_t end) {
-            normalized.clear();
-            const unsigned flags = normalizer.normalize(text.substr(begin, end - begin), normalized);
-            if (!(flags & detail::Normalizer::kUsedIcu)) {
-                emit(normalized, begin, end, position, forms, sink);
-                return;
-            }
-            // Compatibility forms can expand to several words (ﷺ, ⑴): each keeps the original span.
-            const std::string whole = normalized;
-            detail::tokenize(whole, [&](std::size_t b, std::size_t e) {
-                emit(std::string_view(whole).substr(b, e - b), begin, end, position, forms, sink);
-            });
+        Buffers buffers;
+        run_words(text, [&](std::string_view written, std::uint32_t position, std::size_t begin, std::size_t end) {
+            emit_token(written, begin, end, position, buffers, sink);
         });
     }
 };
@@ -124,11 +151,24 @@ void Analyzer::for_each_token(std::string_view text, const std::function<void(co
     internal_->run(text, sink);
 }
 
+void Analyzer::for_each_word(
+    std::string_view text,
+    const std::function<void(std::string_view, std::uint32_t, std::size_t, std::size_t)>& sink) const {
+    internal_->run_words(text, sink);
+}
+
+std::string Analyzer::fold(std::string_view written_word) const {
+    std::string out;
+    internal_->normalizer.normalize(written_word, out);
+    return out;
+}
+
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
     std::vector<Token> tokens;
     internal_->run(text, [&](const TokenView& v) {
         Token t;
         t.normalized = std::string(v.normalized);
+        t.folded = std::string(v.folded);
         for (std::size_t i = 0; i < v.form_count; ++i) t.forms.emplace_back(v.forms[i]);
         t.bare = std::string(v.bare);
         t.stem = std::string(v.stem);

@@ -65,6 +65,7 @@ void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigne
         for (unsigned k = 0; k < threads; ++k)
             in.shards.emplace_back((bulk_dir(in.path) / ("shard-" + std::to_string(k))).string(),
                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        in.shard_vocabulary.assign(in.shards.size(), VocabularyBatch());
     }
     add_to_shards(in, articles, threads);
 }
@@ -74,13 +75,15 @@ void bulk_commit(Index::Internal& in) {
     const fs::path merged = dir / kMergedDir;
     fs::remove_all(merged);
     Xapian::Database all;
-    for (Xapian::WritableDatabase& shard : in.shards) {
-        shard.commit();
-        all.add_database(shard);
+    for (std::size_t k = 0; k < in.shards.size(); ++k) {
+        commit_writer(in.shards[k], in.shard_vocabulary[k]);
+        all.add_database(in.shards[k]);
     }
-    all.compact(merged.string());
+    VocabularyCompactor vocabulary_merger;  // each shard filed its own words: merge their entries
+    all.compact(merged.string(), 0, 0, vocabulary_merger);
     all = Xapian::Database();
     in.shards.clear();
+    in.shard_vocabulary.clear();
     // The index's own writer holds the lock and an empty database: close it, swap the files in, reopen.
     in.writer->close();
     in.writer.reset();

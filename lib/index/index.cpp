@@ -6,6 +6,7 @@
 #include "index/index_internal.hpp"
 #include "index/shards.hpp"
 #include "index/terms.hpp"
+#include "terms/document_terms.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -18,20 +19,6 @@ namespace fahras {
 
 namespace {
 
-// Xapian flushes its in-memory batch every XAPIAN_FLUSH_THRESHOLD documents (10,000 by default). Its
-// in-memory inverter slows down as it grows: on arqa-dev (31,501 articles, 2 cores) a flush every 1,000
-// documents builds in 30 s with 150 MB, every 40,000 in 54 s with 1.3 GB (bench/README.md). A caller's
-// own setting of the variable wins.
-constexpr std::uint32_t kDefaultFlushEvery = 1000;
-
-void set_flush_threshold(std::uint32_t every) {
-    if (every) {
-        ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(every).c_str(), 1);
-    } else if (!std::getenv("XAPIAN_FLUSH_THRESHOLD")) {
-        ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(kDefaultFlushEvery).c_str(), 0);
-    }
-}
-
 // Documents analysed per task on the worker threads of add_batch.
 constexpr std::size_t kBatchChunk = 32;
 
@@ -43,6 +30,12 @@ void check_id(std::string_view id) {
 }
 
 void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::string& where) {
+    const std::string scheme = db.get_metadata(detail::kMetaScheme);
+    if (db.get_doccount() > 0 && scheme != detail::kSchemeVersion)
+        throw AnalyzerMismatchError("index at '" + where + "' was built with term scheme " +
+                                    (scheme.empty() ? std::string("1 (fahras 0.2)") : scheme) + " but this fahras writes " +
+                                    detail::kSchemeVersion + "; rebuild it: fahras index --index NEW_DIR FILE... "
+                                    "(or Index::open with OpenMode::CREATE_OR_OVERWRITE)");
     const std::string stored = db.get_metadata(detail::kMetaAnalyzer);
     if (!stored.empty() && stored != in.analyzer.id())
         throw AnalyzerMismatchError("index at '" + where + "' was built with analyzer " + stored +
@@ -56,6 +49,7 @@ void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::
 }
 
 void write_metadata(const Index::Internal& in, Xapian::WritableDatabase& db) {
+    db.set_metadata(detail::kMetaScheme, detail::kSchemeVersion);
     db.set_metadata(detail::kMetaAnalyzer, in.analyzer.id());
     db.set_metadata(detail::kMetaPositions, in.options.positions ? "1" : "0");
     db.set_metadata(detail::kMetaStoreText, in.options.store_text ? "1" : "0");
@@ -67,7 +61,6 @@ std::unique_ptr<Index::Internal> open_shards(std::string name, const std::vector
     auto in = std::make_unique<Index::Internal>(std::move(name), std::move(options));
     in->locations = shards;
     detail::translate_xapian_errors("opening index '" + in->path + "'", [&] {
-        if (mode != OpenMode::READ_ONLY) set_flush_threshold(in->options.flush_every);
         for (const ShardLocation& shard : shards) {
             if (mode == OpenMode::READ_ONLY) {
                 Xapian::Database db = detail::open_shard_reader(shard, in->options);
@@ -82,6 +75,7 @@ std::unique_ptr<Index::Internal> open_shards(std::string name, const std::vector
             }
         }
         in->writable = mode != OpenMode::READ_ONLY;
+        in->shard_vocabulary.resize(in->shards.size());
         for (Xapian::WritableDatabase& db : in->shards) write_metadata(*in, db);
     });
     return in;
@@ -136,7 +130,6 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         }
         if (std::filesystem::exists(path) && !std::filesystem::is_directory(path))
             throw IndexError("'" + path + "' is a file, not an index directory; choose another path");
-        set_flush_threshold(in->options.flush_every);
         detail::recover_interrupted_bulk_commit(path);
         // Tables without a version file are a creation that died before its first commit (Xapian
         // writes the version file last): nothing to keep, and Xapian would refuse to open them.
@@ -186,10 +179,8 @@ void Index::add(const Article& article) {
     Article storage;
     const Article& a = detail::repaired(article, storage);
     Xapian::Document doc = detail::build_document(internal_->analyzer, internal_->options, a);
-    detail::translate_xapian_errors("adding article '" + a.id + "'", [&] {
-        const std::string term = detail::id_term(a.id);
-        detail::writer_for(*internal_, term).replace_document(term, doc);
-    });
+    detail::translate_xapian_errors("adding article '" + a.id + "'",
+                                    [&] { detail::write_document(*internal_, detail::id_term(a.id), doc); });
 }
 
 void Index::add_batch(const std::vector<Article>& articles) {
@@ -242,7 +233,7 @@ void Index::add_batch(const std::vector<Article>& articles) {
         pending.pop_front();
         launch();
         detail::translate_xapian_errors("adding a batch of articles", [&] {
-            for (auto& [term, doc] : docs) internal_->writer->replace_document(term, doc);
+            for (auto& [term, doc] : docs) detail::write_document(*internal_, detail::kMainWriter, term, doc);
         });
     }
 }
@@ -263,7 +254,8 @@ void Index::commit() {
     require_writable(*internal_);
     detail::translate_xapian_errors("committing index '" + internal_->path + "'", [&] {
         if (internal_->sharded()) {
-            for (Xapian::WritableDatabase& shard : internal_->shards) shard.commit();
+            for (std::size_t k = 0; k < internal_->shards.size(); ++k)
+                detail::commit_writer(internal_->shards[k], internal_->shard_vocabulary[k]);
             return;
         }
         if (internal_->bulk_pending()) {
@@ -275,7 +267,7 @@ void Index::commit() {
             }
             write_metadata(*internal_, *internal_->writer);
         }
-        internal_->writer->commit();
+        detail::commit_writer(*internal_->writer, internal_->vocabulary);
     });
 }
 

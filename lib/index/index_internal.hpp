@@ -4,6 +4,7 @@
 #include <fahras/index.hpp>
 
 #include "index/xapian_errors.hpp"
+#include "terms/vocabulary.hpp"
 
 #include <xapian.h>
 
@@ -32,6 +33,10 @@ struct Index::Internal {
     // index with Xapian's compactor. Empty `shards` means the ordinary single-writer path.
     bool bulk_eligible = false;
     std::vector<Xapian::WritableDatabase> shards;  // bulk shards, or the writers of a sharded index
+    // The new words of each writer, filed in its vocabulary map at commit: `vocabulary` for `writer`,
+    // `shard_vocabulary[k]` for `shards[k]`.
+    detail::VocabularyBatch vocabulary;
+    std::vector<detail::VocabularyBatch> shard_vocabulary;
     std::shared_ptr<void> bulk_lock;  // held from the first bulk add_batch to the end of its commit
 
     bool sharded() const { return !locations.empty(); }

@@ -1,6 +1,7 @@
 #include "index/shards.hpp"
 
 #include "index/terms.hpp"
+#include "terms/document_terms.hpp"
 
 #include <exception>
 #include <filesystem>
@@ -123,11 +124,11 @@ auto naming_remote_errors(const ShardLocation& shard, const IndexOptions& option
     }
 }
 
-void write_part(const Index::Internal& in, Xapian::WritableDatabase& shard, const std::vector<const Article*>& part) {
+void write_part(Index::Internal& in, std::size_t k, const std::vector<const Article*>& part) {
     for (const Article* article : part) {
         Article storage;
         const Article& a = repaired(*article, storage);
-        shard.replace_document(id_term(a.id), build_document(in.analyzer, in.options, a));
+        write_document(in, k, id_term(a.id), build_document(in.analyzer, in.options, a));
     }
 }
 
@@ -141,6 +142,27 @@ std::size_t shard_of(std::string_view id_term, std::size_t shards) {
 
 Xapian::WritableDatabase& writer_for(Index::Internal& in, std::string_view id_term) {
     return in.shards.empty() ? *in.writer : in.shards[shard_of(id_term, in.shards.size())];
+}
+
+void write_document(Index::Internal& in, std::size_t k, const std::string& id_term, const Xapian::Document& doc) {
+    Xapian::WritableDatabase& db = k == kMainWriter ? *in.writer : in.shards[k];
+    detail::VocabularyBatch& vocabulary = k == kMainWriter ? in.vocabulary : in.shard_vocabulary[k];
+    vocabulary.note_document(in.analyzer, doc);
+    db.replace_document(id_term, doc);
+    // Xapian would flush its growing in-memory batch by itself every XAPIAN_FLUSH_THRESHOLD documents
+    // (an environment variable, process-wide); counting here keeps the setting per index and files
+    // the vocabulary of what is flushed with it.
+    if (vocabulary.count_written() >= (in.options.flush_every ? in.options.flush_every : kDefaultFlushEvery))
+        commit_writer(db, vocabulary);
+}
+
+void write_document(Index::Internal& in, const std::string& id_term, const Xapian::Document& doc) {
+    write_document(in, in.shards.empty() ? kMainWriter : shard_of(id_term, in.shards.size()), id_term, doc);
+}
+
+void commit_writer(Xapian::WritableDatabase& db, detail::VocabularyBatch& vocabulary) {
+    vocabulary.flush(db);
+    db.commit();
 }
 
 const Xapian::Database& reader_for(const Index::Internal& in, std::string_view id_term) {
@@ -184,7 +206,7 @@ void add_to_shards(Index::Internal& in, const std::vector<Article>& articles, un
     std::vector<std::exception_ptr> errors(workers);
     auto run = [&](std::size_t w) {
         try {
-            for (std::size_t k = w; k < n; k += workers) write_part(in, in.shards[k], parts[k]);
+            for (std::size_t k = w; k < n; k += workers) write_part(in, k, parts[k]);
         } catch (...) {
             errors[w] = std::current_exception();
         }
@@ -197,13 +219,14 @@ void add_to_shards(Index::Internal& in, const std::vector<Article>& articles, un
         if (e) std::rethrow_exception(e);
 }
 
-Xapian::Database open_search_db(const Index::Internal& in) {
+std::vector<Xapian::Database> open_search_shards(const Index::Internal& in) {
     if (in.sharded() && in.writable) {
-        Xapian::Database all;
-        for (const ShardLocation& s : in.locations) all.add_database(open_shard_reader(s, in.options));
-        return all;
+        std::vector<Xapian::Database> shards;
+        for (const ShardLocation& s : in.locations) shards.push_back(open_shard_reader(s, in.options));
+        return shards;
     }
-    return in.path.empty() || !in.writable ? in.reader : Xapian::Database(in.path);
+    if (in.sharded()) return in.shard_readers;
+    return {in.path.empty() || !in.writable ? in.reader : Xapian::Database(in.path)};
 }
 
 std::string stub_file_of(const std::string& path) {

@@ -21,6 +21,23 @@ std::size_t shard_of(std::string_view id_term, std::size_t shards);
 /// index or a pending bulk build, else the index's own writer.
 Xapian::WritableDatabase& writer_for(Index::Internal& in, std::string_view id_term);
 
+/// Index of the main writer for write_document (else the index in `in.shards`).
+inline constexpr std::size_t kMainWriter = static_cast<std::size_t>(-1);
+
+/// Xapian's writer slows down as its in-memory batch grows: on arqa-dev (31,501 articles, 2 cores) a
+/// flush every 1,000 documents built in 30 s with 150 MB, every 40,000 in 54 s with 1.3 GB
+/// (bench/README.md). IndexOptions::flush_every overrides it.
+inline constexpr std::uint32_t kDefaultFlushEvery = 1000;
+
+/// Writes @p doc to writer @p k (kMainWriter or a shard), noting its words for the vocabulary map, and
+/// commits that writer every flush_every documents.
+void write_document(Index::Internal& in, std::size_t k, const std::string& id_term, const Xapian::Document& doc);
+/// The same, to the writer that holds @p id_term.
+void write_document(Index::Internal& in, const std::string& id_term, const Xapian::Document& doc);
+
+/// Files the writer's new words in its vocabulary map, then commits it.
+void commit_writer(Xapian::WritableDatabase& db, detail::VocabularyBatch& vocabulary);
+
 /// The database to read the document with @p id_term from: its shard in a sharded index.
 const Xapian::Database& reader_for(const Index::Internal& in, std::string_view id_term);
 
@@ -34,9 +51,10 @@ Xapian::WritableDatabase open_shard_writer(const ShardLocation& shard, OpenMode 
 /// @p threads threads, each taking every threads-th shard).
 void add_to_shards(Index::Internal& in, const std::vector<Article>& articles, unsigned threads);
 
-/// The database a new Searcher reads: its own handles on a writable index (so it sees commits only),
-/// the index's reader otherwise.
-Xapian::Database open_search_db(const Index::Internal& in);
+/// The databases a new Searcher reads, one by one (one for an unsharded index): its own handles on a
+/// writable index (so it sees commits only), the index's readers otherwise. One by one, because Xapian
+/// reads metadata (the vocabulary map) from the first sub-database of a combined one only.
+std::vector<Xapian::Database> open_search_shards(const Index::Internal& in);
 
 /// The stub file describing the sharded index at @p path ("" if @p path is not a sharded index):
 /// @p path itself if it is a file, `path/XAPIANDB` if that exists.

@@ -38,46 +38,6 @@ std::string source_key(const Analyzer& analyzer, std::string_view source) {
 
 namespace {
 
-// Adds the word tiers of one field's words. Xapian::Document::add_term allocates nothing when the
-// term is already there, so a reused buffer for prefixed terms is all the hot loop needs.
-class FieldIndexer {
-public:
-    FieldIndexer(Xapian::Document& doc, bool positions) : doc_(doc), positions_(positions) {}
-
-    void add_words(const Analyzer& analyzer, std::string_view text, Xapian::termcount wdf,
-                   Xapian::termpos position_offset, std::string_view field_prefix) {
-        analyzer.for_each_token(text, [&](const TokenView& t) {
-            if (t.normalized.size() > kMaxTermBytes) return;
-            if (!field_prefix.empty()) {
-                add_prefixed(field_prefix, t.normalized, 1);
-                for (std::size_t i = 0; i < t.form_count; ++i) add_prefixed(field_prefix, t.forms[i], 1);
-                if (!wdf) return;
-            }
-            // The bare form carries the position (phrases match on it); the other tiers only counts.
-            const std::string bare(t.bare);
-            if (positions_) {
-                doc_.add_posting(bare, position_offset + t.position, wdf);
-            } else {
-                doc_.add_term(bare, wdf);
-            }
-            if (t.normalized != t.bare) doc_.add_term(std::string(t.normalized), wdf);
-            for (std::size_t i = 0; i + 1 < t.form_count; ++i) doc_.add_term(std::string(t.forms[i]), wdf);
-            add_prefixed(kPrefixStem, t.stem, wdf);
-        });
-    }
-
-    void add_prefixed(std::string_view prefix, std::string_view term, Xapian::termcount wdf) {
-        buffer_.assign(prefix);
-        buffer_.append(term);
-        doc_.add_term(buffer_, wdf);
-    }
-
-private:
-    Xapian::Document& doc_;
-    bool positions_;
-    std::string buffer_;
-};
-
 void put_string(std::string& out, std::string_view s) {
     std::uint64_t n = s.size();
     do {  // length as a base-128 varint, then the bytes
@@ -122,27 +82,6 @@ const Article& repaired(const Article& a, Article& storage) {
                       repair_utf8(a.source), repair_utf8(a.url), repair_utf8(a.date), {}};
     for (const auto& [k, v] : a.metadata) storage.metadata.emplace(repair_utf8(k), repair_utf8(v));
     return storage;
-}
-
-Xapian::Document build_document(const Analyzer& analyzer, const IndexOptions& options, const Article& article) {
-    Xapian::Document doc;
-    FieldIndexer indexer(doc, options.positions);
-    // Title words count as body words several times over (BM25 sees a higher wdf) and also carry the
-    // title prefix for title: queries.
-    indexer.add_words(analyzer, article.title, std::max(1u, options.title_weight), 0, kPrefixTitle);
-    indexer.add_words(analyzer, article.body, 1, kBodyPositionOffset, {});
-    indexer.add_words(analyzer, article.author, 0, 0, kPrefixAuthor);
-    const std::string source = source_key(analyzer, article.source);
-    if (!source.empty() && source.size() <= kMaxTermBytes) {
-        indexer.add_prefixed(kPrefixSource, source, 0);
-        doc.add_value(kSlotSource, source);
-    }
-    const std::string date = date_key(article.date);
-    if (!date.empty()) doc.add_value(kSlotDate, date);
-    doc.add_boolean_term(std::string(kPrefixId) + article.id);
-    doc.add_value(kSlotId, article.id);
-    doc.set_data(serialize_article(article, options.store_text));
-    return doc;
 }
 
 std::string serialize_article(const Article& article, bool store_text) {

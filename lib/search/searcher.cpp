@@ -1,6 +1,5 @@
-// fahras::Searcher: the parsed query tree becomes a Xapian::Query in which every word is an OR of its
-// tiers, weighted so that a match on the word's own form outranks one on a stripped form, which
-// outranks a stem-only match (docs/design.md, "Ranking").
+// fahras::Searcher: parse the query (query_parser), build it against this snapshot's vocabulary
+// (query_builder), run it with BM25, and turn the matches into hits with snippets and suggestions.
 #include <fahras/error.hpp>
 #include <fahras/search.hpp>
 
@@ -8,8 +7,10 @@
 #include "index/index_internal.hpp"
 #include "index/shards.hpp"
 #include "index/terms.hpp"
+#include "search/query_builder.hpp"
 #include "search/query_parser.hpp"
 #include "search/snippet.hpp"
+#include "search/suggest.hpp"
 
 #include <algorithm>
 
@@ -18,13 +19,6 @@ namespace fahras {
 namespace {
 
 constexpr std::uint32_t kMaxLimit = 10000;
-constexpr Xapian::termcount kMaxWildcardExpansion = 100;  // search.hpp documents it
-
-using detail::QueryNode;
-
-Xapian::Query scaled(double weight, const std::string& term) {
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), weight);
-}
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
     if (parts.empty()) return Xapian::Query();
@@ -32,214 +26,11 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, parts.begin(), parts.end());
 }
 
-class QueryBuilder {
-public:
-    QueryBuilder(const Analyzer& analyzer, const RankingOptions& ranking, bool positions, SearchResults& results,
-                 detail::MatchTerms& match)
-        : analyzer_(analyzer), ranking_(ranking), positions_(positions), results_(results), match_(match) {}
-
-    // Positive words (normalized form first, then its proclitic-free forms), for spelling suggestions.
-    std::vector<std::vector<std::string>> unmatched_candidates;
-
-    Xapian::Query build(const QueryNode& node, bool negated) {
-        switch (node.kind) {
-            case QueryNode::Kind::WORDS: return words(node, negated);
-            case QueryNode::Kind::PHRASE: return phrase(node, negated);
-            case QueryNode::Kind::GROUP: return group(node, negated);
-            case QueryNode::Kind::AND:
-            case QueryNode::Kind::OR:
-            case QueryNode::Kind::AND_NOT: {
-                const bool right_negated = negated != (node.kind == QueryNode::Kind::AND_NOT);
-                Xapian::Query a = build(node.children[0], negated);
-                Xapian::Query b = build(node.children[1], right_negated);
-                if (a.empty()) return node.kind == QueryNode::Kind::AND_NOT ? Xapian::Query() : b;
-                if (b.empty()) return a;
-                const auto op = node.kind == QueryNode::Kind::AND  ? Xapian::Query::OP_AND
-                                : node.kind == QueryNode::Kind::OR ? Xapian::Query::OP_OR
-                                                                   : Xapian::Query::OP_AND_NOT;
-                return Xapian::Query(op, a, b);
-            }
-        }
-        return Xapian::Query();
-    }
-
-    static bool is_filter(const QueryNode& n) { return n.field == "author" || n.field == "source"; }
-
-private:
-    // One word: its own form, the forms its proclitics leave, and its stem, weighted by tier.
-    Xapian::Query word(const TokenView& t, std::string_view prefix, bool negated) {
-        const std::string p(prefix);
-        std::vector<Xapian::Query> tiers;
-        tiers.push_back(scaled(ranking_.form_weight, p + std::string(t.normalized)));
-        for (std::size_t i = 0; i < t.form_count; ++i) tiers.push_back(scaled(ranking_.strip_weight, p + std::string(t.forms[i])));
-        if (prefix.empty() && ranking_.stem_weight > 0 && analyzer_.options().stem)
-            tiers.push_back(scaled(ranking_.stem_weight, std::string(detail::kPrefixStem) + std::string(t.stem)));
-        if (!negated) {
-            match_.words.emplace(t.normalized);
-            for (std::size_t i = 0; i < t.form_count; ++i) match_.words.emplace(t.forms[i]);
-            if (ranking_.stem_weight > 0) match_.stems.emplace(t.stem);
-        }
-        return combine(Xapian::Query::OP_OR, tiers);
-    }
-
-    Xapian::Query filter_terms(const QueryNode& node) {
-        if (node.field == "source") {
-            const std::string key = detail::source_key(analyzer_, node.text);
-            if (key.empty()) return Xapian::Query();
-            return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                 Xapian::Query(std::string(detail::kPrefixSource) + key), 0.0);
-        }
-        std::vector<Xapian::Query> parts;  // author: every word must match one of its forms
-        analyzer_.for_each_token(node.text, [&](const TokenView& t) {
-            parts.emplace_back(std::string(detail::kPrefixAuthor) + std::string(t.normalized));
-        });
-        Xapian::Query all = combine(Xapian::Query::OP_AND, parts);
-        return all.empty() ? all : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, 0.0);
-    }
-
-    // word*: the index's words that start with the normalized prefix. Xapian expands it to the
-    // kMaxWildcardExpansion most frequent of them, so that "ا*" costs no more than a 100-word query.
-    // A prefix that is not one whole word ("*", "؟*", "a.b*") is no wildcard: the text is read as words.
-    Xapian::Query wildcard(const QueryNode& node, std::string_view prefix, bool negated) {
-        const std::string_view stem = std::string_view(node.text).substr(0, node.text.size() - 1);
-        std::vector<Token> tokens = analyzer_.analyze(stem);
-        if (tokens.size() != 1 || tokens[0].end != stem.size() || tokens[0].normalized.size() > detail::kMaxTermBytes)
-            return Xapian::Query();
-        const std::string& normalized = tokens[0].normalized;
-        if (!negated) match_.prefixes.push_back(normalized);
-        Xapian::Query expansion(Xapian::Query::OP_WILDCARD, std::string(prefix) + normalized, kMaxWildcardExpansion,
-                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking_.form_weight);
-    }
-
-    Xapian::Query words(const QueryNode& node, bool negated) {
-        if (is_filter(node)) return filter_terms(node);
-        const std::string_view prefix = node.field == "title" ? detail::kPrefixTitle : std::string_view();
-        if (node.text.size() > 1 && node.text.back() == '*') {
-            Xapian::Query q = wildcard(node, prefix, negated || node.modifier == QueryNode::Modifier::EXCLUDED);
-            if (!q.empty()) return q;
-        }
-        const bool optional = node.modifier == QueryNode::Modifier::OPTIONAL;
-        std::vector<Xapian::Query> parts;
-        analyzer_.for_each_token(node.text, [&](const TokenView& t) {
-            if (t.normalized.size() > detail::kMaxTermBytes) return;
-            if (t.stopword && optional) {
-                results_.ignored.emplace_back(node.text.substr(t.begin, t.end - t.begin));
-                return;
-            }
-            parts.push_back(word(t, prefix, negated || node.modifier == QueryNode::Modifier::EXCLUDED));
-            if (prefix.empty() && !negated && node.modifier != QueryNode::Modifier::EXCLUDED) {
-                std::vector<std::string> forms{std::string(t.normalized)};
-                for (std::size_t i = 0; i < t.form_count; ++i) forms.emplace_back(t.forms[i]);
-                unmatched_candidates.push_back(std::move(forms));
-            }
-        });
-        return combine(optional ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
-    }
-
-    Xapian::Query phrase(const QueryNode& node, bool negated) {
-        if (is_filter(node)) return filter_terms(node);
-        const std::string prefix = node.field == "title" ? std::string(detail::kPrefixTitle) : std::string();
-        std::vector<Xapian::Query> parts;
-        std::vector<std::string> bare;
-        analyzer_.for_each_token(node.text, [&](const TokenView& t) {
-            if (t.normalized.size() > detail::kMaxTermBytes) return;
-            bare.emplace_back(t.bare);
-            if (!negated) match_.words.emplace(t.bare);
-            parts.push_back(word(t, prefix, true));
-        });
-        if (bare.size() == 1) return parts[0];
-        // Positions are kept on the bare form of body and title words, so phrases match on it;
-        // title: phrases, and indexes built without positions, fall back to all words.
-        if (!positions_ || !prefix.empty()) return combine(Xapian::Query::OP_AND, parts);
-        std::vector<Xapian::Query> terms(bare.begin(), bare.end());
-        return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
-    }
-
-    Xapian::Query group(const QueryNode& node, bool negated) {
-        std::vector<Xapian::Query> required, optional, excluded, filters;
-        for (const QueryNode& child : node.children) {
-            const bool excl = child.modifier == QueryNode::Modifier::EXCLUDED;
-            Xapian::Query q = build(child, negated || excl);
-            if (q.empty()) continue;
-            if (excl) excluded.push_back(q);
-            else if (is_filter(child)) filters.push_back(q);
-            else if (child.modifier == QueryNode::Modifier::REQUIRED) required.push_back(q);
-            else optional.push_back(q);
-        }
-        Xapian::Query q = combine(Xapian::Query::OP_AND, required);
-        Xapian::Query opt = combine(Xapian::Query::OP_OR, optional);
-        if (q.empty()) q = opt;
-        else if (!opt.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, opt);
-        if (!filters.empty()) {
-            Xapian::Query f = combine(Xapian::Query::OP_AND, filters);
-            q = q.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
-        }
-        if (!excluded.empty() && !q.empty())
-            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
-        return q;
-    }
-
-    const Analyzer& analyzer_;
-    const RankingOptions& ranking_;
-    bool positions_;
-    SearchResults& results_;
-    detail::MatchTerms& match_;
-};
-
-// Levenshtein distance over code points, giving up (returning limit + 1) past @p limit.
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std::size_t limit) {
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        std::size_t best = row[0];
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-            best = std::min(best, row[j]);
-        }
-        if (best > limit) return limit + 1;
-    }
-    return row[b.size()];
-}
-
-std::u32string code_points(std::string_view s) {
-    std::u32string out;
-    std::size_t pos = 0;
-    bool valid = true;
-    while (pos < s.size()) out.push_back(detail::decode_utf8(s, pos, valid));
-    return out;
-}
-
-// The most frequent indexed word within a small edit distance that shares the first two letters.
-std::string suggest_word(const Xapian::Database& db, const std::string& word) {
-    const std::u32string w = code_points(word);
-    if (w.size() < 3) return {};
-    const std::size_t limit = w.size() <= 4 ? 1 : 2;
-    std::string prefix;
-    detail::append_utf8(prefix, w[0]);
-    detail::append_utf8(prefix, w[1]);
-    std::string best;
-    std::size_t best_distance = limit + 1;
-    Xapian::doccount best_freq = 0;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        const std::string term = *t;
-        const std::size_t d = edit_distance(w, code_points(term), limit);
-        if (d == 0 || d > limit) continue;
-        const Xapian::doccount freq = t.get_termfreq();
-        if (d < best_distance || (d == best_distance && freq > best_freq)) best = term, best_distance = d, best_freq = freq;
-    }
-    return best;
-}
-
 }  // namespace
 
 struct Searcher::Internal {
     Xapian::Database db;
+    std::vector<Xapian::Database> shards;  // the databases of db one by one, for the vocabulary map
     Analyzer analyzer;
     RankingOptions ranking;
     bool positions = true;
@@ -254,8 +45,10 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     internal_->store_text = in.options.store_text;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after
     // reopen) and nothing uncommitted; an in-memory index has only the one handle.
-    internal_->db = detail::translate_xapian_errors("opening a searcher on '" + in.path + "'",
-                                                    [&] { return detail::open_search_db(in); });
+    detail::translate_xapian_errors("opening a searcher on '" + in.path + "'", [&] {
+        internal_->shards = detail::open_search_shards(in);
+        for (const Xapian::Database& shard : internal_->shards) internal_->db.add_database(shard);
+    });
 }
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
@@ -282,20 +75,19 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     const std::string query_text = is_valid_utf8(request.query) ? request.query : detail::repair_utf8(request.query);
 
     SearchResults results;
-    detail::MatchTerms match;
     bool truncated = false;
-    const QueryNode tree = detail::parse_query(query_text, truncated);
-    QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, results, match);
-    Xapian::Query query = builder.build(tree, false);
-    if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
-    if (query.empty()) return results;
-
-    const SearchResults analysed = results;  // the ignored words; what follows fills in the rest
-    const Xapian::Query parsed = query;
+    const detail::QueryNode tree = detail::parse_query(query_text, truncated);
     auto run = [&] {
-        results = analysed;
-        query = parsed;
+        results = SearchResults();
         const Xapian::Database& db = internal_->db;
+        // The query's words are expanded against the vocabulary of this snapshot, so building the
+        // query is part of the read that a writer's commits may force to be run again.
+        detail::MatchTerms match;
+        detail::QueryExpander expander(analyzer, internal_->ranking, db, internal_->shards);
+        detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, expander, results, match);
+        Xapian::Query query = builder.build_query(tree);
+        if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
+        if (query.empty()) return results;
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);
         if (!request.sources.empty()) {
@@ -359,22 +151,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
             for (auto v = sources.top_values_begin(1000); v != sources.top_values_end(1000); ++v)
                 results.source_counts.emplace_back(*v, v.get_termfreq());
         }
-        if (request.suggest) {
-            // "Did you mean": only for words that match nothing in any of their forms.
-            std::string suggestion;  // the normalized query, made once, on the first word to replace
-            bool changed = false;
-            for (const std::vector<std::string>& forms : builder.unmatched_candidates) {
-                if (std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return db.get_termfreq(f) > 0; }))
-                    continue;
-                const std::string& w = forms.front();
-                const std::string better = suggest_word(db, w);
-                if (better.empty()) continue;
-                if (suggestion.empty()) suggestion = analyzer.normalize(query_text);
-                const auto at = suggestion.find(w);
-                if (at != std::string::npos) suggestion.replace(at, w.size(), better), changed = true;
-            }
-            if (changed) results.suggestion = suggestion;
-        }
+        if (request.suggest) results.suggestion = detail::suggest_query(analyzer, db, expander, query_text, builder.words);
         return results;
     };
     // A reader's snapshot lasts until the writer has committed twice more; then Xapian discards it and

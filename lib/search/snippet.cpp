@@ -41,13 +41,8 @@ std::string make_snippet(const Analyzer& analyzer, std::string_view text, const 
             matched_forms.emplace_back(form);
             return static_cast<int>(matched_forms.size() - 1);
         };
-        if (terms.matches_word(t.normalized)) {
-            match = note(t.bare);
-        } else {
-            for (std::size_t i = 0; i < t.form_count && match < 0; ++i)
-                if (terms.matches_word(t.forms[i])) match = note(t.bare);
-            if (match < 0 && terms.stems.count(std::string(t.stem))) match = note(t.bare);
-        }
+        // The query's forms are the index's written words, so a document word matches as written.
+        if (terms.matches_word(t.normalized)) match = note(t.bare);
         words.push_back({t.begin, t.end, chars, match});
     });
     if (words.empty()) return {};

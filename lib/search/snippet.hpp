@@ -11,13 +11,12 @@
 
 namespace fahras::detail {
 
-/// What counts as a match in a document word: its normalized form or one of its proclitic-free forms
-/// is in `words` or starts with one of `prefixes` (word* queries), or its stem is in `stems`.
+/// What counts as a match in a document word: its written form is one of the forms the query
+/// expanded to (`words`) or starts with one of `prefixes` (word* queries).
 struct MatchTerms {
     std::unordered_set<std::string> words;
-    std::unordered_set<std::string> stems;
     std::vector<std::string> prefixes;
-    bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
+    bool empty() const { return words.empty() && prefixes.empty(); }
     bool matches_word(std::string_view word) const;
 };
 

@@ -1,0 +1,293 @@
+#include "search/query_builder.hpp"
+
+#include "index/terms.hpp"
+#include "terms/scheme.hpp"
+
+namespace fahras::detail {
+
+namespace {
+
+constexpr Xapian::termcount kMaxWildcardExpansion = 100;  // search.hpp documents it
+constexpr std::size_t kFullNameMinWords = 2;
+constexpr std::size_t kFullNameMaxWords = 5;
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts[0];
+    return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+Xapian::Query unweighted(const Xapian::Query& q) {
+    return q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
+}
+
+bool is_binary(QueryNode::Kind k) {
+    return k == QueryNode::Kind::AND || k == QueryNode::Kind::OR || k == QueryNode::Kind::AND_NOT;
+}
+
+// The OR of the terms of @p forms' tiers from EXACT up to @p last, in the field of @p prefix.
+Xapian::Query any_form(const WordForms& forms, std::string_view prefix, Tier last) {
+    std::vector<Xapian::Query> terms;
+    for (std::size_t t = 0; t <= static_cast<std::size_t>(last); ++t)
+        for (const std::string& f : forms.tiers[t]) terms.emplace_back(word_term(prefix, f));
+    return terms.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, terms);
+}
+
+}  // namespace
+
+bool is_filter_field(const std::string& field) { return field == "author" || field == "source"; }
+
+Xapian::Query QueryBuilder::build_query(const QueryNode& tree) {
+    Xapian::Query q = build(tree, false);
+    if (q.empty() && dropped_stopword_) {
+        // Nothing but stopwords: search them after all (a query of على, or من هو).
+        keep_stopwords_ = true;
+        results_.ignored.clear();
+        words.clear();
+        q = build(tree, false);
+    }
+    return q;
+}
+
+Xapian::Query QueryBuilder::build(const QueryNode& node, bool negated) {
+    switch (node.kind) {
+        case QueryNode::Kind::WORDS: return plain_words(node, negated);
+        case QueryNode::Kind::PHRASE: return phrase(node, negated);
+        case QueryNode::Kind::GROUP: return group(node, negated);
+        case QueryNode::Kind::AND:
+        case QueryNode::Kind::OR:
+        case QueryNode::Kind::AND_NOT: return binary_chain(node, negated);
+    }
+    return Xapian::Query();
+}
+
+// `a AND b AND c ...` parses left-deep: walk the left spine in a loop rather than recursing once per
+// operator, so that no query, however long, can exhaust the stack.
+Xapian::Query QueryBuilder::binary_chain(const QueryNode& node, bool negated) {
+    std::vector<const QueryNode*> spine;
+    const QueryNode* n = &node;
+    while (is_binary(n->kind) && n->children.size() == 2) {
+        spine.push_back(n);
+        n = &n->children[0];
+    }
+    Xapian::Query a = build(*n, negated);
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        const QueryNode& op = **it;
+        const bool right_negated = negated != (op.kind == QueryNode::Kind::AND_NOT);
+        Xapian::Query b = build(op.children[1], right_negated);
+        if (a.empty()) {
+            a = op.kind == QueryNode::Kind::AND_NOT ? Xapian::Query() : b;
+            continue;
+        }
+        if (b.empty()) continue;
+        const auto xop = op.kind == QueryNode::Kind::AND  ? Xapian::Query::OP_AND
+                         : op.kind == QueryNode::Kind::OR ? Xapian::Query::OP_OR
+                                                          : Xapian::Query::OP_AND_NOT;
+        a = Xapian::Query(xop, a, b);
+    }
+    return a;
+}
+
+static Xapian::Query synonyms(const std::vector<std::string>& forms, std::string_view prefix, double weight) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& f : forms) terms.emplace_back(word_term(prefix, f));
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, terms), weight);
+}
+
+// The word in every spelling and behind every believed proclitic is one synonym set (one idf and one
+// wdf for all its forms, as if the index had folded them); the query's own spelling earns a bonus
+// set; the split remainder and the stem family are sets of their own at lower weights.
+Xapian::Query QueryBuilder::word_forms(const WordForms& forms, std::string_view prefix, bool with_weights) {
+    std::vector<std::string> word, own_spelling;
+    for (Tier t : {Tier::EXACT, Tier::VARIANT, Tier::CLITIC, Tier::ARTICLE}) {
+        for (const std::string& f : forms[t]) {
+            word.push_back(f);
+            if (t == Tier::EXACT || (t == Tier::CLITIC && !forms[Tier::EXACT].empty() &&
+                                     f.size() > forms[Tier::EXACT][0].size() &&
+                                     f.compare(f.size() - forms[Tier::EXACT][0].size(), std::string::npos, forms[Tier::EXACT][0]) == 0))
+                own_spelling.push_back(f);
+        }
+    }
+    std::vector<Xapian::Query> parts;
+    auto add = [&](const std::vector<std::string>& list, double weight) {
+        if (!list.empty() && (!with_weights || weight > 0)) parts.push_back(synonyms(list, prefix, with_weights ? weight : 1.0));
+    };
+    if (own_spelling.size() == word.size()) {  // no other spelling: the bonus is the same for every match
+        add(word, ranking_.form_weight + ranking_.exact_weight);
+    } else {
+        add(word, ranking_.form_weight);
+        add(own_spelling, ranking_.exact_weight);
+    }
+    // The stem set holds the word's own forms too, as a stem term at index time would: a document
+    // writing the word and its family scores above one writing the family alone.
+    if (!forms[Tier::SPLIT].empty()) {
+        std::vector<std::string> split = word;
+        split.insert(split.end(), forms[Tier::SPLIT].begin(), forms[Tier::SPLIT].end());
+        add(split, ranking_.strip_weight);
+    }
+    if (!forms[Tier::STEM].empty()) {
+        std::vector<std::string> family = word;
+        family.insert(family.end(), forms[Tier::SPLIT].begin(), forms[Tier::SPLIT].end());
+        family.insert(family.end(), forms[Tier::STEM].begin(), forms[Tier::STEM].end());
+        add(family, ranking_.stem_weight);
+    }
+    return parts.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, parts);
+}
+
+Xapian::Query QueryBuilder::word(const TokenView& t, std::string_view prefix, bool negated) {
+    const WordForms forms = expander_.expand(t);
+    if (!negated)
+        for (const auto& tier : forms.tiers) match_.words.insert(tier.begin(), tier.end());
+    Xapian::Query q = word_forms(forms, {}, true);
+    // title:word ranks by the word's weight and keeps the documents whose title holds one of its forms.
+    if (!prefix.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, any_form(forms, prefix, Tier::STEM));
+    return q;
+}
+
+Xapian::Query QueryBuilder::filter_terms(const QueryNode& node) {
+    if (node.field == "source") {
+        const std::string key = source_key(analyzer_, node.text);
+        if (key.empty()) return Xapian::Query();
+        return unweighted(Xapian::Query(word_term(kPrefixSource, key)));
+    }
+    std::vector<Xapian::Query> parts;  // author: every word must match one of its forms
+    analyzer_.for_each_token(node.text, [&](const TokenView& t) {
+        parts.push_back(any_form(expander_.expand(t, kPrefixAuthor), kPrefixAuthor, Tier::SPLIT));
+    });
+    return unweighted(combine(Xapian::Query::OP_AND, parts));
+}
+
+// word*: the index's words that start with the prefix as written. Xapian expands it to the
+// kMaxWildcardExpansion most frequent of them, so that "ا*" costs no more than a 100-word query.
+// A prefix that is not one whole word ("*", "؟*", "a.b*") is no wildcard: the text is read as words.
+Xapian::Query QueryBuilder::wildcard(const QueryNode& node, std::string_view prefix, bool negated) {
+    const std::string_view stem = std::string_view(node.text).substr(0, node.text.size() - 1);
+    std::vector<Token> tokens = analyzer_.analyze(stem);
+    if (tokens.size() != 1 || tokens[0].end != stem.size() || tokens[0].normalized.size() > kMaxTermBytes)
+        return Xapian::Query();
+    const std::string& written = tokens[0].normalized;
+    if (!negated) match_.prefixes.push_back(written);
+    Xapian::Query expansion(Xapian::Query::OP_WILDCARD, word_term({}, written), kMaxWildcardExpansion,
+                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    if (!prefix.empty())
+        expansion = Xapian::Query(Xapian::Query::OP_FILTER, expansion,
+                                  Xapian::Query(Xapian::Query::OP_WILDCARD, word_term(prefix, written),
+                                                kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking_.form_weight);
+}
+
+Xapian::Query QueryBuilder::plain_words(const QueryNode& node, bool negated) {
+    if (is_filter_field(node.field)) return filter_terms(node);
+    const std::string_view prefix = node.field == "title" ? kPrefixTitle : std::string_view();
+    const bool excluded = negated || node.modifier == QueryNode::Modifier::EXCLUDED;
+    if (node.text.size() > 1 && node.text.back() == '*') {
+        Xapian::Query q = wildcard(node, prefix, excluded);
+        if (!q.empty()) return q;
+    }
+    const bool optional = node.modifier == QueryNode::Modifier::OPTIONAL;
+    std::vector<Xapian::Query> parts;
+    analyzer_.for_each_token(node.text, [&](const TokenView& t) {
+        if (t.normalized.size() > kMaxTermBytes) return;
+        if (t.stopword && optional && !keep_stopwords_) {
+            results_.ignored.emplace_back(node.text.substr(t.begin, t.end - t.begin));
+            dropped_stopword_ = true;
+            return;
+        }
+        parts.push_back(word(t, prefix, excluded));
+        if (!excluded && prefix.empty())
+            words.push_back({std::string(t.normalized), parts.back().get_type() != Xapian::Query::LEAF_MATCH_NOTHING});
+    });
+    return combine(optional ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
+}
+
+// PHRASE over the OR of each word's forms (never its stem family: a phrase means these words).
+Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::string_view prefix) {
+    std::vector<Xapian::Query> slots;
+    for (const WordForms& w : words) slots.push_back(any_form(w, prefix, Tier::SPLIT));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), slots.size());
+}
+
+Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
+    if (is_filter_field(node.field)) return filter_terms(node);
+    const std::string prefix = node.field == "title" ? std::string(kPrefixTitle) : std::string();
+    std::vector<Xapian::Query> parts;
+    std::vector<WordForms> forms;
+    analyzer_.for_each_token(node.text, [&](const TokenView& t) {
+        if (t.normalized.size() > kMaxTermBytes) return;
+        forms.push_back(expander_.expand(t));
+        if (!negated)
+            for (std::size_t k = 0; k <= static_cast<std::size_t>(Tier::SPLIT); ++k)
+                match_.words.insert(forms.back().tiers[k].begin(), forms.back().tiers[k].end());
+        parts.push_back(word_forms(forms.back(), {}, true));
+    });
+    if (parts.empty()) return Xapian::Query();
+    Xapian::Query all = combine(Xapian::Query::OP_AND, parts);
+    if (parts.size() == 1 && prefix.empty()) return all;
+    if (!positions_) {  // no positions: all the words, and in the title when asked
+        return prefix.empty() ? all : Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, [&] {
+            std::vector<Xapian::Query> in_title;
+            for (const WordForms& w : forms) in_title.push_back(any_form(w, prefix, Tier::SPLIT));
+            return in_title;
+        }()));
+    }
+    // Ranked by the words' weights; matched only where they stand in sequence (in the title for title:).
+    return Xapian::Query(Xapian::Query::OP_FILTER, all,
+                         forms.size() == 1 ? any_form(forms[0], prefix, Tier::SPLIT) : sequence(forms, prefix));
+}
+
+// A query of 2 to 5 plain words, none a stopword, reads as a full name (سيرغي لافروف): documents
+// writing the words in that order, the first behind any proclitic, earn a bonus. Questions hold
+// question words and stopwords, so they get none (the bonus was measured to cost them).
+Xapian::Query QueryBuilder::full_name_bonus(const QueryNode& node) {
+    if (!positions_ || ranking_.phrase_weight <= 0) return Xapian::Query();
+    std::vector<WordForms> names;
+    bool plain = true;
+    for (const QueryNode& child : node.children) {
+        if (child.kind != QueryNode::Kind::WORDS || !child.field.empty() ||
+            child.modifier != QueryNode::Modifier::OPTIONAL || child.text.back() == '*') {
+            plain = false;
+            break;
+        }
+        analyzer_.for_each_token(child.text, [&](const TokenView& t) {
+            if (t.stopword || t.normalized.size() > kMaxTermBytes) plain = false;
+            else if (plain) names.push_back(expander_.expand(t));
+        });
+        if (!plain || names.size() > kFullNameMaxWords) return Xapian::Query();
+    }
+    if (!plain || names.size() < kFullNameMinWords) return Xapian::Query();
+    for (std::size_t i = 1; i < names.size(); ++i) {  // proclitics on the first word only
+        names[i][Tier::CLITIC].clear();
+        names[i][Tier::SPLIT].clear();
+    }
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sequence(names, {}), ranking_.phrase_weight);
+}
+
+Xapian::Query QueryBuilder::group(const QueryNode& node, bool negated) {
+    std::vector<Xapian::Query> required, optional, excluded, filters;
+    for (const QueryNode& child : node.children) {
+        const bool excl = child.modifier == QueryNode::Modifier::EXCLUDED;
+        Xapian::Query q = build(child, negated || excl);
+        if (q.empty()) continue;
+        if (excl) excluded.push_back(q);
+        else if (is_filter_field(child.field)) filters.push_back(q);
+        else if (child.modifier == QueryNode::Modifier::REQUIRED) required.push_back(q);
+        else optional.push_back(q);
+    }
+    if (!negated && optional.size() >= kFullNameMinWords && required.empty()) {
+        Xapian::Query bonus = full_name_bonus(node);
+        if (!bonus.empty()) optional.push_back(bonus);
+    }
+    Xapian::Query q = combine(Xapian::Query::OP_AND, required);
+    Xapian::Query opt = combine(Xapian::Query::OP_OR, optional);
+    if (q.empty()) q = opt;
+    else if (!opt.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, opt);
+    if (!filters.empty()) {
+        Xapian::Query f = combine(Xapian::Query::OP_AND, filters);
+        q = q.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    }
+    if (!excluded.empty() && !q.empty())
+        q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
+    return q;
+}
+
+}  // namespace fahras::detail

@@ -1,0 +1,65 @@
+// Query building: the parsed query tree (query_parser.hpp) becomes a Xapian::Query. Each word becomes
+// the OR of its tiers (terms/query_terms.hpp), each tier a synonym set of written forms scaled by its
+// weight; a full name typed without quotes also earns a phrase bonus.
+#pragma once
+
+#include <fahras/analyzer.hpp>
+#include <fahras/search.hpp>
+
+#include "search/query_parser.hpp"
+#include "search/snippet.hpp"
+#include "terms/query_terms.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace fahras::detail {
+
+/// A positive query word, for "did you mean": its written form and whether the index holds it in any form.
+struct QueryWord {
+    std::string written;
+    bool attested = false;
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Analyzer& analyzer, const RankingOptions& ranking, bool positions, QueryExpander& expander,
+                 SearchResults& results, MatchTerms& match)
+        : analyzer_(analyzer), ranking_(ranking), positions_(positions), expander_(expander), results_(results),
+          match_(match) {}
+
+    /// The query of @p tree. When every word is a stopword, the stopwords are searched.
+    Xapian::Query build_query(const QueryNode& tree);
+
+    /// The positive words of the query, in order (filled by build_query).
+    std::vector<QueryWord> words;
+
+private:
+    Xapian::Query build(const QueryNode& node, bool negated);
+    Xapian::Query binary_chain(const QueryNode& node, bool negated);
+    Xapian::Query word(const TokenView& t, std::string_view prefix, bool negated);
+    Xapian::Query word_forms(const WordForms& forms, std::string_view prefix, bool with_weights);
+    Xapian::Query filter_terms(const QueryNode& node);
+    Xapian::Query wildcard(const QueryNode& node, std::string_view prefix, bool negated);
+    Xapian::Query plain_words(const QueryNode& node, bool negated);
+    Xapian::Query phrase(const QueryNode& node, bool negated);
+    Xapian::Query group(const QueryNode& node, bool negated);
+    Xapian::Query full_name_bonus(const QueryNode& node);
+    Xapian::Query sequence(const std::vector<WordForms>& words, std::string_view prefix);
+
+    const Analyzer& analyzer_;
+    const RankingOptions& ranking_;
+    bool positions_;
+    QueryExpander& expander_;
+    SearchResults& results_;
+    MatchTerms& match_;
+    bool keep_stopwords_ = false;
+    bool dropped_stopword_ = false;
+};
+
+/// True for the fields that filter without ranking.
+bool is_filter_field(const std::string& field);
+
+}  // namespace fahras::detail

@@ -1,0 +1,102 @@
+#include "terms/query_terms.hpp"
+
+#include "analysis/stemmer.hpp"
+#include "terms/scheme.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace fahras::detail {
+
+namespace {
+
+// A tier holding more forms than this keeps the most frequent ones: a stem family of a common word
+// can run to hundreds of forms, and each is a posting list to merge.
+constexpr std::size_t kMaxFormsPerTier = 200;
+
+}  // namespace
+
+bool WordForms::attested() const {
+    for (const auto& tier : tiers)
+        if (!tier.empty()) return true;
+    return false;
+}
+
+Xapian::doccount QueryExpander::frequency(const std::string& form, std::string_view prefix) {
+    const std::string term = word_term(prefix, form);
+    auto [it, inserted] = frequencies_.try_emplace(term, 0);
+    if (inserted) it->second = db_.get_termfreq(term);
+    return it->second;
+}
+
+Xapian::doccount QueryExpander::whole_frequency(const std::vector<VocabularyEntry>& entries, std::string_view prefix) {
+    Xapian::doccount n = 0;
+    for (const VocabularyEntry& e : entries)
+        if (e.kind == FormKind::WHOLE) n += frequency(e.form, prefix);
+    return n;
+}
+
+bool QueryExpander::believed(FormKind kind, Xapian::doccount with_proclitic, Xapian::doccount without) const {
+    const double ratio = kind == FormKind::ARTICLE ? ranking_.article_ratio : ranking_.clitic_ratio;
+    return ratio <= 0 || static_cast<double>(with_proclitic) <= ratio * static_cast<double>(without);
+}
+
+WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) {
+    WordForms out;
+    std::unordered_set<std::string> used;
+    auto take = [&](Tier tier, const std::string& form) {
+        if (frequency(form, prefix) == 0 || !used.insert(form).second) return;
+        out[tier].push_back(form);
+    };
+    const std::string written(word.normalized);
+    take(Tier::EXACT, written);
+
+    // The word's own key: its spellings, and the word behind proclitics the index believes.
+    const std::vector<VocabularyEntry>& own = vocabulary_.lookup(word_key(word.folded));
+    const Xapian::doccount own_whole = std::max(whole_frequency(own, prefix), frequency(written, prefix));
+    for (const VocabularyEntry& e : own) {
+        if (e.kind == FormKind::WHOLE) take(Tier::VARIANT, e.form);
+        else if (believed(e.kind, frequency(e.form, prefix), own_whole))
+            take(e.kind == FormKind::ARTICLE ? Tier::ARTICLE : Tier::CLITIC, e.form);
+    }
+
+    // The query word as proclitic + remainder, as far as the index attests the remainder and does
+    // not hold the whole far more often than the remainder (بوتين stays whole, بالرئيس splits).
+    std::string_view stem_base = word.folded;
+    for (std::size_t i = 0; i < word.form_count; ++i) {
+        const std::string_view rest = word.forms[i];
+        const std::vector<VocabularyEntry>& entries = vocabulary_.lookup(word_key(rest));
+        const Xapian::doccount rest_whole = whole_frequency(entries, prefix);
+        if (rest_whole == 0 || !believed(form_kind(word.folded, rest), own_whole, rest_whole)) continue;
+        stem_base = rest;  // forms are longest first: the last believed is the most stripped
+        for (const VocabularyEntry& e : entries)
+            if (e.kind == FormKind::WHOLE || believed(e.kind, frequency(e.form, prefix), rest_whole)) take(Tier::SPLIT, e.form);
+    }
+
+    if (analyzer_.options().stem && ranking_.stem_weight > 0) {
+        const std::string_view s = light_stem(stem_base);
+        auto family = [&](const std::vector<VocabularyEntry>& entries, Xapian::doccount base) {
+            for (const VocabularyEntry& e : entries)
+                if (e.kind == FormKind::WHOLE || believed(e.kind, frequency(e.form, prefix), base)) take(Tier::STEM, e.form);
+        };
+        const std::vector<VocabularyEntry>& same_stem = vocabulary_.lookup(stem_key(s));
+        if (s != stem_base) {
+            const std::vector<VocabularyEntry>& stem_word = vocabulary_.lookup(word_key(s));
+            const Xapian::doccount base = std::max<Xapian::doccount>(1, whole_frequency(stem_word, prefix) + whole_frequency(same_stem, prefix));
+            family(stem_word, base);
+            family(same_stem, base);
+        } else {
+            family(same_stem, std::max<Xapian::doccount>(1, own_whole));
+        }
+    }
+
+    for (auto& tier : out.tiers) {
+        if (tier.size() <= kMaxFormsPerTier) continue;
+        std::stable_sort(tier.begin(), tier.end(),
+                         [&](const std::string& a, const std::string& b) { return frequency(a, prefix) > frequency(b, prefix); });
+        tier.resize(kMaxFormsPerTier);
+    }
+    return out;
+}
+
+}  // namespace fahras::detail
