@@ -53,7 +53,9 @@ WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) 
 
     // The word's own key: its spellings, and the word behind proclitics the index believes.
     const std::vector<VocabularyEntry>& own = vocabulary_.lookup(word_key(word.folded));
-    const Xapian::doccount own_whole = std::max(whole_frequency(own, prefix), frequency(written, prefix));
+    // (at least 1: a word the index holds only behind proclitics believes them all)
+    const Xapian::doccount own_whole =
+        std::max<Xapian::doccount>({whole_frequency(own, prefix), frequency(written, prefix), 1});
     for (const VocabularyEntry& e : own) {
         if (e.kind == FormKind::WHOLE) take(Tier::VARIANT, e.form);
         else if (believed(e.kind, frequency(e.form, prefix), own_whole))

@@ -121,7 +121,10 @@ void VocabularyBatch::flush(Xapian::WritableDatabase& db) {
 
 std::string VocabularyCompactor::resolve_duplicate_metadata(const std::string& key, size_t num_tags,
                                                             const std::string tags[]) {
-    if (!is_vocabulary_key(key) || num_tags == 0) return num_tags ? tags[0] : std::string();
+    // Xapian 1.4 passes the table's key: the user key behind the metadata marker "\0\xc0".
+    std::string_view user_key = key;
+    if (user_key.size() >= 2 && user_key[0] == '\0' && user_key[1] == '\xc0') user_key.remove_prefix(2);
+    if (!is_vocabulary_key(user_key) || num_tags == 0) return num_tags ? tags[0] : std::string();
     std::string merged = tags[0];
     for (size_t i = 1; i < num_tags; ++i) merged = merge_entries(merged, tags[i]);
     return merged;
