@@ -13,7 +13,6 @@ import json
 import os
 import pathlib
 import random
-import re
 import subprocess
 import time
 
@@ -596,13 +595,13 @@ def test_analyze_invalid_utf8_does_not_crash():
 import pty  # noqa: E402  (only the progress-bar test needs a terminal)
 import zipfile  # noqa: E402
 
-# Two records in SaudiNewsNet's layout (a JSON array, no ids), shortened from its 2015-07-23 file.
+# Two records in SaudiNewsNet's layout (a JSON array, no ids), written for the tests.
 SNN_RECORDS = [
     {"source": "alweeam", "url": "http://www.alweeam.com.sa/354412/", "date_extracted": "2015-07-23 19:10:22",
-     "title": "انتقادات عنيفة للاتفاق النووي مع إيران",
-     "author": "واشنطن-الوئام:", "content": "وأتهم وزير الخارجية جون كيري بالفشل في التفاوض معها."},
+     "title": "نواب أمريكيون ينتقدون الاتفاق مع إيران",
+     "author": "واشنطن-الوئام:", "content": "وقال النواب إن جون كيري قدم في المفاوضات أكثر مما أخذ."},
     {"source": "sabq", "url": "http://sabq.org/abc", "date_extracted": "2015-07-24 10:00:00",
-     "title": "لافروف يلتقي نظيره", "author": "", "content": "التقى سيرغي لافروف بنظيره الأمريكي."},
+     "title": "لافروف يلتقي نظيره", "author": "", "content": "اجتمع سيرغي لافروف بنظيره الأمريكي."},
 ]
 
 
@@ -797,49 +796,3 @@ def test_progress_bar_on_a_terminal(tmp_path):
         assert part in bar, bar
     assert "indexed 5,400 documents" in text
     assert "progress: " not in text  # plain lines are for logs only
-
-
-# --- the bundled sample (sample/): real SaudiNewsNet articles, what scripts/demo.sh indexes ----------
-
-SAMPLE = ROOT / "sample" / "saudinewsnet-sample.json"
-
-
-def articles_naming(pattern):
-    """Ids of the sample's articles whose title or body has a word that is the name behind optional
-    proclitics (و ف ب ل ك, ال), read with a regular expression independent of fahras's analyzer."""
-    word = re.compile(r"(?<![\w])(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)" + pattern + r"(?![\w])")
-    records = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    return {r["_id"] for r in records if word.search(r["title"] + "\n" + r["content"])}
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sample") / "db"
-    proc = run("index", "--index", db, SAMPLE, SEED)
-    assert proc.returncode == 0, proc.stderr
-    return db
-
-
-def test_sample_is_indexed_whole(sample_db):
-    records = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    assert len(records) == 34
-    assert json.loads(run("stats", "--index", sample_db, "--json").stdout)["documents"] == len(records) + 1
-
-
-@pytest.mark.parametrize("name, pattern", [("لافروف", "لافروف"), ("كيري", "كير[يى]")])
-def test_sample_name_query_finds_every_article_naming_it(sample_db, name, pattern):
-    expected = articles_naming(pattern) | {"seed_article"}
-    assert len(expected) > 10
-    found = set(hit_ids(search_json(sample_db, name, "--hits", "100")))
-    assert found == expected
-
-
-def test_sample_search_output_is_readable(sample_db):
-    proc = run("search", "--index", sample_db, "--hits", "3", "لافروف")
-    assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert lines[0].startswith("3 of about ")
-    # rank, id and score on a left-to-right line; title and snippet (Arabic) on lines of their own
-    first = lines.index("") + 1
-    assert re.match(r"^ +1\. \S+  score \d+\.\d{3}", lines[first]), lines[first]
-    assert "**لافروف**" in "\n".join(lines[first + 1:first + 5])
