@@ -29,7 +29,7 @@ json_texts() { /usr/bin/python3 -c 'import json,sys
 lines = [l for l in sys.stdin if l.strip()][:int(sys.argv[1])]
 for line in lines: print(json.loads(line).get("text", "").replace("\n", " "))' "$1"; }
 
-seed_lines "$out/analyzer" fixture-tashkeela 1000 <"$fixtures/tashkeela_sample.txt"
+seed_lines "$out/analyzer" fixture-vowelled 1000 <"$fixtures/vowelled_sentences.txt"
 seed_lines "$out/analyzer" fixture-names 1000 <"$fixtures/golden/names.txt"
 cp "$fixtures/seed_article.txt" "$out/analyzer/fixture-seed-article"
 seed_lines "$out/jsonl" fixture-news 1000 <"$fixtures/news_sample.jsonl"

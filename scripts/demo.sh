@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled sample: installs the dependencies, builds fahras, indexes the seed article
-# and 34 real SaudiNewsNet articles (sample/, in SaudiNewsNet's own layout) into a temporary index with
-# the `fahras` CLI, shows its stats, searches it for لافروف and كيري, and shows how the analyzer takes
-# names apart.
+# and the demo corpus (sample/demo-news.json: 32 news-style articles written for fahras, in SaudiNewsNet's
+# layout) into a temporary index with the `fahras` CLI, shows its stats, searches it for لافروف and كيري,
+# and shows how the analyzer takes names apart.
 #
 # Usage: bash scripts/demo.sh [BUILD_DIR]   (BUILD_DIR defaults to build)
 set -euo pipefail
@@ -25,11 +25,12 @@ show() {
 }
 
 # The seed article is plain text: first line the title, the file name its id (seed_article).
-show index --index "$index" sample/saudinewsnet-sample.json tests/fixtures/seed_article.txt
+show index --index "$index" sample/demo-news.json tests/fixtures/seed_article.txt
 show stats --index "$index"
-# لافروف also finds ولافروف and للافروف; كيري finds لكيري, وكيري and كيرى (alef maksura), and would find
-# کيري (Persian kaf) and كِيري (kasra); the phrase needs both words next to each other.
+# لافروف also finds ولافروف, فلافروف, بلافروف, للافروف and لافروڤ; كيري finds لكيري, وكيري, فكيري, بكيري,
+# كيرى (alef maksura), کیری (Persian letters), كِيرِي (harakat) and كيـــري (tatweel); the phrase needs both
+# words next to each other, so an article with جون and كيري apart is not a hit.
 show search --index "$index" --hits 5 لافروف
 show search --index "$index" --hits 5 كيري
 show search --index "$index" --hits 3 '"جون كيري"'
-show analyze "ولافروف للافروف لكيري كِيري"
+show analyze "ولافروف للافروف لكيري كِيرِي کیری كيـــري"

@@ -151,7 +151,7 @@ TEST_CASE("property: InvalidUtf8::REPLACE never crashes and gives valid UTF-8 on
     std::uniform_int_distribution<int> byte(0, 255);
     std::uniform_int_distribution<int> length(0, 64);
     const Analyzer analyzer;
-    const std::string arabic = fahras::test::read_fixture("tashkeela_sample.txt").substr(0, 4000);
+    const std::string arabic = fahras::test::read_fixture("vowelled_sentences.txt").substr(0, 4000);
     std::uniform_int_distribution<std::size_t> at(0, arabic.size() - 1);
     int bad = 0;
     for (int i = 0; i < 20000 && bad < 5; ++i) {
@@ -196,7 +196,7 @@ TEST_CASE("id names the analysis and changes with the options; copies and moves 
 
 TEST_CASE("one analyzer shared by threads gives the same tokens in each") {
     const Analyzer analyzer;
-    const std::string text = fahras::test::read_fixture("tashkeela_sample.txt");
+    const std::string text = fahras::test::read_fixture("vowelled_sentences.txt");
     const auto expected = fahras::test::term_sequence(analyzer, text);
     std::vector<std::vector<std::string>> results(4);
     std::vector<std::thread> threads;
@@ -254,8 +254,8 @@ void check_golden(const std::string& input, const std::string& golden) {
 
 TEST_CASE("golden: the seed article") { check_golden("seed_article.txt", "golden/seed_article.tsv"); }
 
-TEST_CASE("golden: tashkeela sample (diacritized Al Jazeera)") {
-    check_golden("tashkeela_sample.txt", "golden/tashkeela_sample.tsv");
+TEST_CASE("golden: vowelled sentences (fully diacritized news written for fahras)") {
+    check_golden("vowelled_sentences.txt", "golden/vowelled_sentences.tsv");
 }
 
 TEST_CASE("golden: name forms with proclitics and orthographic variants") {
@@ -264,9 +264,9 @@ TEST_CASE("golden: name forms with proclitics and orthographic variants") {
 
 // ------------------------------------------------------------------------------- property tests
 
-TEST_CASE("property: harakat never change the terms (each tashkeela line vs. the line without them)") {
+TEST_CASE("property: harakat never change the terms (each vowelled line vs. the line without them)") {
     const Analyzer analyzer;
-    const auto lines = fahras::test::split_lines(fahras::test::read_fixture("tashkeela_sample.txt"));
+    const auto lines = fahras::test::split_lines(fahras::test::read_fixture("vowelled_sentences.txt"));
     REQUIRE(lines.size() >= 40);
     std::size_t identical = 0;
     std::size_t tokens = 0;
@@ -294,7 +294,7 @@ TEST_CASE("property: harakat never change the terms (each tashkeela line vs. the
 
 TEST_CASE("property: a word analyzed alone (query time) gives the terms it has in context (index time)") {
     const Analyzer analyzer;
-    for (const std::string name : {"seed_article.txt", "tashkeela_sample.txt", "golden/names.txt"}) {
+    for (const std::string name : {"seed_article.txt", "vowelled_sentences.txt", "golden/names.txt"}) {
         CAPTURE(name);
         const std::string text = fahras::test::read_fixture(name);
         for (const auto& t : analyzer.analyze(text)) {

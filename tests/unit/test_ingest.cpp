@@ -186,15 +186,15 @@ std::vector<fahras::Article> read_array(const std::string& text, const std::stri
 }  // namespace
 
 TEST_CASE("JsonArrayReader: a SaudiNewsNet record, ids numbered in array order") {
-    // The first two records of ../shared/data/saudinewsnet/2015-07-23.zip, shortened.
+    // Records in SaudiNewsNet's layout (text written for the test), as its 2015-07-23 file would hold them.
     const auto articles = read_array(R"([
     {
         "source": "aawsat",
         "url": "http://aawsat.com/home/article/412746",
         "date_extracted": "2015-07-23 19:28:17",
-        "title": "المالكي ونصيحة سعود الفيصل",
+        "title": "المالكي يرد على منتقديه",
         "author": "",
-        "content": "بهجومه غير المسبوق على السعودية"
+        "content": "في مقابلة طويلة مع قناة محلية"
     },
     {"source": "okaz", "title": "ثانٍ", "content": "نص, مع فاصلة ] وقوس", "_id": "own-id"},
     {"title": "ثالث \"مقتبس\" {", "content": "ج"}
@@ -204,8 +204,8 @@ TEST_CASE("JsonArrayReader: a SaudiNewsNet record, ids numbered in array order")
     CHECK(articles[0].source == "aawsat");
     CHECK(articles[0].url == "http://aawsat.com/home/article/412746");
     CHECK(articles[0].date == "2015-07-23 19:28:17");
-    CHECK(articles[0].title == "المالكي ونصيحة سعود الفيصل");
-    CHECK(articles[0].body == "بهجومه غير المسبوق على السعودية");
+    CHECK(articles[0].title == "المالكي يرد على منتقديه");
+    CHECK(articles[0].body == "في مقابلة طويلة مع قناة محلية");
     CHECK(articles[1].id == "own-id");  // a record's own id wins
     CHECK(articles[1].body == "نص, مع فاصلة ] وقوس");  // , and ] inside strings do not end the record
     CHECK(articles[2].id == "2015-07-23-3");

@@ -1,5 +1,6 @@
-// The diacritized Tashkeela sample and the same text with harakat stripped, indexed separately, give
-// the same ranked results for every word and word pair of the text.
+// The fully vowelled sentences written for fahras (tests/fixtures/vowelled_sentences.txt) and the same
+// text with harakat stripped, indexed separately, give the same ranked results for every word and word
+// pair of the text.
 #include "test_support.hpp"
 
 #include <fahras/fahras.hpp>
@@ -26,7 +27,7 @@ std::vector<std::string> ids(const fahras::Searcher& searcher, const std::string
 }  // namespace
 
 TEST_CASE("diacritized and harakat-stripped text rank the same for queries drawn from the text") {
-    std::ifstream in(std::string(FAHRAS_FIXTURES) + "/tashkeela_sample.txt");
+    std::ifstream in(std::string(FAHRAS_FIXTURES) + "/vowelled_sentences.txt");
     REQUIRE(in);
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);

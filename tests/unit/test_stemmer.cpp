@@ -104,7 +104,7 @@ TEST_CASE("stem off: stem equals bare") {
 
 TEST_CASE("property: on the fixtures, every stem is a prefix of its bare form with at least three letters") {
     const fahras::Analyzer analyzer;
-    for (const std::string name : {"seed_article.txt", "tashkeela_sample.txt", "golden/names.txt"}) {
+    for (const std::string name : {"seed_article.txt", "vowelled_sentences.txt", "golden/names.txt"}) {
         CAPTURE(name);
         for (const auto& t : analyzer.analyze(fahras::test::read_fixture(name))) {
             CAPTURE(t.bare);
