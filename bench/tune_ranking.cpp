@@ -28,10 +28,12 @@ const std::vector<std::pair<std::string, double fahras::RankingOptions::*>> kFie
     {"floor", &fahras::RankingOptions::length_norm_floor},
     {"form", &fahras::RankingOptions::form_weight},
     {"exact", &fahras::RankingOptions::exact_weight},
+    {"article", &fahras::RankingOptions::article_weight},
     {"strip", &fahras::RankingOptions::strip_weight},
     {"stem", &fahras::RankingOptions::stem_weight},
     {"clitic_ratio", &fahras::RankingOptions::clitic_ratio},
     {"article_ratio", &fahras::RankingOptions::article_ratio},
+    {"stem_ratio", &fahras::RankingOptions::stem_ratio},
     {"phrase", &fahras::RankingOptions::phrase_weight},
 };
 
@@ -40,8 +42,8 @@ const std::vector<std::pair<std::string, double fahras::RankingOptions::*>> kFie
 int main(int argc, char** argv) {
     if (argc < 4) {
         std::cerr << "usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--NAME v1,v2,...]... [--depth K] [--per-query 1]\n"
-                     "NAME is a RankingOptions field: k1 b floor form exact strip stem clitic_ratio "
-                     "article_ratio phrase (the others keep their defaults)\n";
+                     "NAME is a RankingOptions field: k1 b floor form exact article strip stem clitic_ratio "
+                     "article_ratio stem_ratio phrase (the others keep their defaults)\n";
         return 2;
     }
     std::vector<std::pair<double fahras::RankingOptions::*, std::vector<double>>> grid;

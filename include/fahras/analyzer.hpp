@@ -72,7 +72,7 @@ struct TokenView {
     std::uint32_t position;                ///< 0-based word position in the text
     std::size_t begin;                     ///< byte offset of the word in the original text
     std::size_t end;                       ///< one past its last byte in the original text
-    bool stopword;                         ///< `normalized` is in the stopword list (as written: علي is not على)
+    bool stopword;                         ///< a stopword in any spelling but ى/ي (على is one, the name علي is not)
 };
 
 /** @brief One word of a text, owning its strings (see TokenView for the fields). */
@@ -119,8 +119,9 @@ public:
     /** @brief All words of @p text with their tiers, positions and byte spans. */
     std::vector<Token> analyze(std::string_view text) const;
 
-    /** @brief True if the already normalized word is a stopword. */
-    bool is_stopword(std::string_view normalized_word) const;
+    /** @brief True if @p word (one word, as written or normalized) is a stopword. Stopwords match in
+     *  every spelling the folds join except ى/ي: على is a stopword, the name علي is not. */
+    bool is_stopword(std::string_view word) const;
 
     /** @brief Name and version of the analysis, stored in indexes ("fahras-arabic/N"). */
     std::string id() const;

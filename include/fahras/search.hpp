@@ -37,17 +37,19 @@ enum class SortOrder {
 /** @brief The ranking model's parameters; defaults tuned on arqa-dev, names-dev, names-multi-dev and
  *  names-aqmar together (bench/README.md, "Ranking").
  *
- *  A query word matches the index's words in tiers (docs/design.md, "Term scheme"): the word in any
- *  spelling, behind any proclitic or the article the index believes, counts as one word for BM25 (one
- *  synonym set, so its rare spellings do not outweigh the common one); documents that write the
- *  query's own spelling earn a bonus on top; the remainder of a query word that carries proclitics and
- *  the light-stem family count less. */
+ *  A query word matches the index's words in nested sets (docs/design.md, "Term scheme"), each one
+ *  word for BM25 (one idf and wdf for all its forms, so a rare spelling does not outweigh the common
+ *  one) and each with its weight: the query's own spelling; the word in any spelling behind a
+ *  conjunction or preposition; also behind the article; also the remainder of a query word that
+ *  carries proclitics; also the light-stem family. A document matching an inner set scores in every
+ *  set around it. */
 struct RankingOptions {
     double k1 = 1.2;                ///< BM25 term-frequency saturation
     double b = 0.8;                 ///< BM25 length normalization
     double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
-    double form_weight = 1.0;       ///< the word in any spelling, behind proclitics or the article (كيري, كيرى, وكيري, الكاميرون for كاميرون)
-    double exact_weight = 0.2;      ///< bonus for the query's own spelling, alone or behind a conjunction or preposition (علي over على, كاميرون over الكاميرون)
+    double form_weight = 1.0;       ///< the word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)
+    double exact_weight = 0.2;      ///< bonus for the query's own spelling, alone or behind a conjunction or preposition (علي over على)
+    double article_weight = 0.5;    ///< the word behind the article too (الكاميرون for كاميرون, العاصمة for عاصمة)
     double strip_weight = 0.3;      ///< the remainder when the query word itself carries proclitics (بالرئيس → الرئيس)
     double stem_weight = 0.7;       ///< the light-stem family (اجتماعات for اجتماع)
     /// A form with a conjunction or preposition counts as that proclitic + the word only while the
@@ -55,6 +57,9 @@ struct RankingOptions {
     /// لبنان not ل + بنان); 0 believes every segmentation.
     double clitic_ratio = 1.0;
     double article_ratio = 3.0;     ///< the same for forms with the article
+    /// The same for the light stem: a word counts as its stem + a suffix only while the index holds it
+    /// at most this many times as often as the stem's own forms (so the name سلمان keeps out of سلم).
+    double stem_ratio = 1.0;
     /// Bonus for documents writing a full name's words in sequence: queries of 2 to 5 plain words,
     /// none a stopword (a question is not a name); 0 turns it off.
     double phrase_weight = 1.0;

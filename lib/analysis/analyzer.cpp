@@ -44,19 +44,35 @@ NormalizerOptions cleaning_only(NormalizerOptions n) {
     return n;
 }
 
+// Stopwords meet in every spelling but one: ى stays apart from ي, because على (on) written with ي is
+// علي, the most common given name, and a name must never be dropped from a query.
+NormalizerOptions stopword_folds(NormalizerOptions n) {
+    n.fold_alef_maksura = false;
+    return n;
+}
+
 }  // namespace
 
 struct Analyzer::Internal {
     explicit Internal(const AnalyzerOptions& o)
-        : options(o), normalizer(o.normalizer), cleaner(cleaning_only(o.normalizer)), stopwords(cleaner) {}
+        : options(o), normalizer(o.normalizer), cleaner(cleaning_only(o.normalizer)),
+          stopword_key(stopword_folds(o.normalizer)), stopwords(stopword_key) {}
 
     AnalyzerOptions options;
-    detail::Normalizer normalizer;  // cleaning and folds: TokenView::folded, normalize()
-    detail::Normalizer cleaner;     // cleaning only: TokenView::normalized, the indexed form
-    detail::Stopwords stopwords;    // as written, so that the name علي is not the preposition على
+    detail::Normalizer normalizer;    // cleaning and folds: TokenView::folded, normalize()
+    detail::Normalizer cleaner;       // cleaning only: TokenView::normalized, the indexed form
+    detail::Normalizer stopword_key;  // the folds under which stopwords meet
+    detail::Stopwords stopwords;
+
+    bool is_stopword(std::string_view written, std::string& buffer) const {
+        buffer.clear();
+        stopword_key.normalize(written, buffer);
+        return stopwords.contains(buffer);
+    }
 
     struct Buffers {
         std::string folded;
+        std::string stopword;
         detail::ProcliticForms forms;
     };
 
@@ -82,7 +98,7 @@ struct Analyzer::Internal {
         token.position = position;
         token.begin = begin;
         token.end = end;
-        token.stopword = stopwords.contains(written);
+        token.stopword = is_stopword(written, buffers.stopword);
         sink(token);
     }
 
@@ -181,8 +197,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
     return tokens;
 }
 
-bool Analyzer::is_stopword(std::string_view normalized_word) const {
-    return internal_->stopwords.contains(normalized_word);
+bool Analyzer::is_stopword(std::string_view word) const {
+    std::string buffer;
+    return internal_->is_stopword(word, buffer);
 }
 
 std::string Analyzer::id() const {

@@ -3,6 +3,8 @@
 #include "index/terms.hpp"
 #include "terms/scheme.hpp"
 
+#include <algorithm>
+
 namespace fahras::detail {
 
 namespace {
@@ -94,43 +96,37 @@ static Xapian::Query synonyms(const std::vector<std::string>& forms, std::string
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, terms), weight);
 }
 
-// The word in every spelling and behind every believed proclitic is one synonym set (one idf and one
-// wdf for all its forms, as if the index had folded them); the query's own spelling earns a bonus
-// set; the split remainder and the stem family are sets of their own at lower weights.
-Xapian::Query QueryBuilder::word_forms(const WordForms& forms, std::string_view prefix, bool with_weights) {
-    std::vector<std::string> word, own_spelling;
-    for (Tier t : {Tier::EXACT, Tier::VARIANT, Tier::CLITIC, Tier::ARTICLE}) {
-        for (const std::string& f : forms[t]) {
-            word.push_back(f);
-            if (t == Tier::EXACT || (t == Tier::CLITIC && !forms[Tier::EXACT].empty() &&
-                                     f.size() > forms[Tier::EXACT][0].size() &&
-                                     f.compare(f.size() - forms[Tier::EXACT][0].size(), std::string::npos, forms[Tier::EXACT][0]) == 0))
-                own_spelling.push_back(f);
-        }
-    }
-    std::vector<Xapian::Query> parts;
-    auto add = [&](const std::vector<std::string>& list, double weight) {
-        if (!list.empty() && (!with_weights || weight > 0)) parts.push_back(synonyms(list, prefix, with_weights ? weight : 1.0));
+// The word's forms as nested synonym sets, each one idf and one wdf for all its forms (as if the
+// index had folded them), each holding the one before it, each with its own weight:
+//   own spelling ⊂ word (spellings, conjunctions, prepositions) ⊂ + article ⊂ + split ⊂ + stem family.
+// A document writing the query's own spelling scores in every set; one writing only a stem relative
+// scores in the last. A set that adds no form to the one before it adds its weight to that one (the
+// same score, one posting list fewer).
+Xapian::Query QueryBuilder::word_forms(const WordForms& forms, std::string_view prefix) {
+    std::vector<std::string> own_spelling;
+    const std::string* exact = forms[Tier::EXACT].empty() ? nullptr : &forms[Tier::EXACT][0];
+    if (exact) own_spelling.push_back(*exact);
+    for (const std::string& f : forms[Tier::CLITIC])
+        if (exact && f.size() > exact->size() && f.compare(f.size() - exact->size(), std::string::npos, *exact) == 0)
+            own_spelling.push_back(f);
+    std::vector<std::pair<std::vector<std::string>, double>> sets;
+    sets.emplace_back(own_spelling, ranking_.exact_weight);
+    std::vector<std::string> cumulative = own_spelling;
+    auto extend = [&](std::initializer_list<Tier> tiers, double weight) {
+        const std::size_t before = cumulative.size();
+        for (Tier t : tiers)
+            for (const std::string& f : forms[t])
+                if (std::find(cumulative.begin(), cumulative.end(), f) == cumulative.end()) cumulative.push_back(f);
+        if (cumulative.size() == before) sets.back().second += weight;
+        else sets.emplace_back(cumulative, weight);
     };
-    if (own_spelling.size() == word.size()) {  // no other spelling: the bonus is the same for every match
-        add(word, ranking_.form_weight + ranking_.exact_weight);
-    } else {
-        add(word, ranking_.form_weight);
-        add(own_spelling, ranking_.exact_weight);
-    }
-    // The stem set holds the word's own forms too, as a stem term at index time would: a document
-    // writing the word and its family scores above one writing the family alone.
-    if (!forms[Tier::SPLIT].empty()) {
-        std::vector<std::string> split = word;
-        split.insert(split.end(), forms[Tier::SPLIT].begin(), forms[Tier::SPLIT].end());
-        add(split, ranking_.strip_weight);
-    }
-    if (!forms[Tier::STEM].empty()) {
-        std::vector<std::string> family = word;
-        family.insert(family.end(), forms[Tier::SPLIT].begin(), forms[Tier::SPLIT].end());
-        family.insert(family.end(), forms[Tier::STEM].begin(), forms[Tier::STEM].end());
-        add(family, ranking_.stem_weight);
-    }
+    extend({Tier::VARIANT, Tier::CLITIC}, ranking_.form_weight);
+    extend({Tier::ARTICLE}, ranking_.article_weight);
+    extend({Tier::SPLIT}, ranking_.strip_weight);
+    extend({Tier::STEM}, ranking_.stem_weight);
+    std::vector<Xapian::Query> parts;
+    for (const auto& [list, weight] : sets)
+        if (!list.empty() && weight > 0) parts.push_back(synonyms(list, prefix, weight));
     return parts.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, parts);
 }
 
@@ -138,7 +134,7 @@ Xapian::Query QueryBuilder::word(const TokenView& t, std::string_view prefix, bo
     const WordForms forms = expander_.expand(t);
     if (!negated)
         for (const auto& tier : forms.tiers) match_.words.insert(tier.begin(), tier.end());
-    Xapian::Query q = word_forms(forms, {}, true);
+    Xapian::Query q = word_forms(forms, {});
     // title:word ranks by the word's weight and keeps the documents whose title holds one of its forms.
     if (!prefix.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, any_form(forms, prefix, Tier::STEM));
     return q;
@@ -218,7 +214,7 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
         if (!negated)
             for (std::size_t k = 0; k <= static_cast<std::size_t>(Tier::SPLIT); ++k)
                 match_.words.insert(forms.back().tiers[k].begin(), forms.back().tiers[k].end());
-        parts.push_back(word_forms(forms.back(), {}, true));
+        parts.push_back(word_forms(forms.back(), {}));
     });
     if (parts.empty()) return Xapian::Query();
     Xapian::Query all = combine(Xapian::Query::OP_AND, parts);

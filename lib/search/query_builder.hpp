@@ -40,7 +40,7 @@ private:
     Xapian::Query build(const QueryNode& node, bool negated);
     Xapian::Query binary_chain(const QueryNode& node, bool negated);
     Xapian::Query word(const TokenView& t, std::string_view prefix, bool negated);
-    Xapian::Query word_forms(const WordForms& forms, std::string_view prefix, bool with_weights);
+    Xapian::Query word_forms(const WordForms& forms, std::string_view prefix);
     Xapian::Query filter_terms(const QueryNode& node);
     Xapian::Query wildcard(const QueryNode& node, std::string_view prefix, bool negated);
     Xapian::Query plain_words(const QueryNode& node, bool negated);

@@ -77,18 +77,22 @@ WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) 
 
     if (analyzer_.options().stem && ranking_.stem_weight > 0) {
         const std::string_view s = light_stem(stem_base);
-        auto family = [&](const std::vector<VocabularyEntry>& entries, Xapian::doccount base) {
-            for (const VocabularyEntry& e : entries)
-                if (e.kind == FormKind::WHOLE || believed(e.kind, frequency(e.form, prefix), base)) take(Tier::STEM, e.form);
-        };
         const std::vector<VocabularyEntry>& same_stem = vocabulary_.lookup(stem_key(s));
-        if (s != stem_base) {
-            const std::vector<VocabularyEntry>& stem_word = vocabulary_.lookup(word_key(s));
-            const Xapian::doccount base = std::max<Xapian::doccount>(1, whole_frequency(stem_word, prefix) + whole_frequency(same_stem, prefix));
-            family(stem_word, base);
-            family(same_stem, base);
-        } else {
-            family(same_stem, std::max<Xapian::doccount>(1, own_whole));
+        const std::vector<VocabularyEntry>& stem_word =
+            s != stem_base ? vocabulary_.lookup(word_key(s)) : std::vector<VocabularyEntry>();
+        const Xapian::doccount base =
+            std::max<Xapian::doccount>(1, whole_frequency(stem_word, prefix) + whole_frequency(same_stem, prefix));
+        // A word far more frequent than the rest of its stem family is a word of its own (سلمان, not
+        // سلم + ان): it gets no family.
+        Xapian::doccount stem_alone = 0;  // the stem as a word of its own, behind any proclitic
+        for (const VocabularyEntry& e : stem_word) stem_alone += frequency(e.form, prefix);
+        const bool family_believed = s == stem_base || ranking_.stem_ratio <= 0 ||
+                                     static_cast<double>(own_whole) <= ranking_.stem_ratio * static_cast<double>(stem_alone);
+        if (family_believed) {
+            for (const auto* entries : {&stem_word, &same_stem})
+                for (const VocabularyEntry& e : *entries)
+                    if (e.kind == FormKind::WHOLE || believed(e.kind, frequency(e.form, prefix), base))
+                        take(Tier::STEM, e.form);
         }
     }
 

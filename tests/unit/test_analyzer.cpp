@@ -38,7 +38,8 @@ TEST_CASE("analyze gives every tier, position and span of each word") {
     CHECK_FALSE(tokens[0].stopword);
     CHECK(tokens[1].stopword);
     CHECK(tokens[1].position == 1);
-    CHECK(tokens[2].normalized == "\u0627\u0644\u0645\u062F\u0631\u0633\u0647");
+    CHECK(tokens[2].normalized == "\u0627\u0644\u0645\u062F\u0631\u0633\u0629");  // as written
+    CHECK(tokens[2].folded == "\u0627\u0644\u0645\u062F\u0631\u0633\u0647");      // ة folded to ه
     CHECK(tokens[2].stem == "\u0645\u062F\u0631\u0633");
     CHECK(tokens[2].end == text.size());
 }
@@ -78,9 +79,17 @@ TEST_CASE("stopwords: particles, prepositions, pronouns and interrogatives, in a
         CHECK(tokens[0].stopword);
         CHECK(analyzer.is_stopword(tokens[0].normalized));
     }
-    // The list is normalized at load: أن and ان are one stopword.
+    // The list is normalized at load: أن and ان are one stopword, in whichever spelling it is asked.
     CHECK(analyzer.is_stopword("\u0627\u0646"));
-    CHECK_FALSE(analyzer.is_stopword("\u0623\u0646"));  // not normalized: the caller's misuse
+    CHECK(analyzer.is_stopword("\u0623\u0646"));
+}
+
+TEST_CASE("stopwords: ى and ي stay apart, so the name علي is no stopword while على is") {
+    const Analyzer analyzer;
+    CHECK(analyzer.is_stopword("\u0639\u0644\u0649"));        // على
+    CHECK_FALSE(analyzer.is_stopword("\u0639\u0644\u064A"));  // علي
+    CHECK_FALSE(analyzer.analyze("\u0639\u064E\u0644\u0650\u064A\u0651\u064C")[0].stopword);  // عَلِيٌّ
+    CHECK(analyzer.analyze("\u0639\u0644\u0649")[0].stopword);
 }
 
 TEST_CASE("content words are not stopwords") {
@@ -212,14 +221,16 @@ TEST_CASE("one analyzer shared by threads gives the same tokens in each") {
 
 namespace {
 
-// One line per token: position, byte span, original text, normalized, forms, bare, stem, stopword.
+// One line per token: position, byte span, original text, written (indexed) form, folded form,
+// proclitic-free candidate forms, bare, stem, stopword.
 std::string golden_dump(const Analyzer& analyzer, const std::string& text) {
     std::ostringstream out;
     for (const auto& t : analyzer.analyze(text)) {
         std::string forms;
         for (const auto& f : t.forms) forms += (forms.empty() ? "" : ",") + f;
         out << t.position << '\t' << t.begin << '-' << t.end << '\t' << text.substr(t.begin, t.end - t.begin)
-            << '\t' << t.normalized << '\t' << (forms.empty() ? "-" : forms) << '\t' << t.bare << '\t' << t.stem
+            << '\t' << t.normalized << '\t' << t.folded << '\t' << (forms.empty() ? "-" : forms) << '\t' << t.bare
+            << '\t' << t.stem
             << '\t' << (t.stopword ? "stop" : "-") << '\n';
     }
     return out.str();

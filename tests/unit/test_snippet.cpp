@@ -30,7 +30,7 @@ MatchTerms terms_for(const Analyzer& analyzer, const std::string& query) {
     for (const fahras::Token& t : analyzer.analyze(query)) {
         m.words.insert(t.normalized);
         for (const auto& f : t.forms) m.words.insert(f);
-        m.stems.insert(t.stem);
+
     }
     return m;
 }
