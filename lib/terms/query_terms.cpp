@@ -44,11 +44,21 @@ bool QueryExpander::believed(FormKind kind, Xapian::doccount with_proclitic, Xap
 WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) {
     WordForms out;
     std::unordered_set<std::string> used;
+    // A stopword is another word than a query word that is none (على, وعلى: not the name علي).
+    const std::string written(word.normalized);
+    auto is_other_stopword = [&](Tier tier, const std::string& form) {
+        if (word.stopword || tier == Tier::EXACT) return false;
+        if (analyzer_.is_stopword(form)) return true;
+        // behind a proclitic: the word as long as the query's (Arabic letters are two bytes each)
+        return (tier == Tier::CLITIC || tier == Tier::ARTICLE) && form.size() > written.size() &&
+               analyzer_.is_stopword(std::string_view(form).substr(form.size() - written.size()));
+    };
     auto take = [&](Tier tier, const std::string& form) {
-        if (frequency(form, prefix) == 0 || !used.insert(form).second) return;
+        if (frequency(form, prefix) == 0 || used.count(form)) return;
+        if (is_other_stopword(tier, form)) return;
+        used.insert(form);
         out[tier].push_back(form);
     };
-    const std::string written(word.normalized);
     take(Tier::EXACT, written);
 
     // The word's own key: its spellings, and the word behind proclitics the index believes.

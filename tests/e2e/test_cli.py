@@ -377,8 +377,11 @@ def test_empty_query_gives_no_hits(news_db):
     assert proc.stdout.startswith("0 of about 0 results")
 
 
-def test_stopword_only_query_gives_no_hits(news_db):
-    assert search_json(news_db, "في", "من", "على")["hits"] == []
+def test_stopword_only_query_searches_the_stopwords(news_db):
+    # Stopwords never empty a query: when every word is one, they are searched (issue 12).
+    hits = search_json(news_db, "في", "من", "على")["hits"]
+    assert hits
+    assert search_json(news_db, "في", "من", "على")["ignored"] == []
 
 
 def test_ten_thousand_word_query_returns_quickly(news_db):
@@ -425,7 +428,7 @@ def test_batch_writes_a_trec_run_and_reports_latency(news_db, tmp_path):
         {"_id": "q1", "text": "كيري"},
         {"_id": "q2", "text": "لافروف"},
         {"_id": "q3", "text": "البغدادي"},
-        {"_id": "q4", "text": "في"},  # stopword only: no lines, still counted
+        {"_id": "q4", "text": "غائبغائب"},  # a word no article holds: no lines, still counted
     ])
     run_file = tmp_path / "out.trec"
     proc = run("batch", news_db, queries, "--run", run_file, "--k", "3", "--tag", "e2e")

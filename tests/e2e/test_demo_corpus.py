@@ -131,10 +131,7 @@ def test_full_name_phrase_finds_the_words_in_sequence_only(db, query, pattern):
 
 
 @pytest.mark.parametrize("query, first, last", [
-    ("سيرغي لافروف", "سيرغي", "لافروف"), ("عبد ربه منصور هادي", "منصور", "هادي"),
-    pytest.param("جون كيري", "جون", "كيري", marks=pytest.mark.xfail(strict=True, reason=(
-        "no proximity in the ranking: the seed article (long, جون كيري in sequence) ranks below demo-04 "
-        "(short, جون and كيري apart)")))])
+    ("سيرغي لافروف", "سيرغي", "لافروف"), ("عبد ربه منصور هادي", "منصور", "هادي"), ("جون كيري", "جون", "كيري")])
 def test_full_name_in_sequence_outranks_its_words_apart(db, query, first, last):
     together = naming(first + " " + last)
     apart = (naming(first) & naming(last)) - together
@@ -145,26 +142,34 @@ def test_full_name_in_sequence_outranks_its_words_apart(db, query, first, last):
 
 # --- look-alike words: a name must not find the common word that shares its letters ---------------
 
-KNOWN_CONFLATION = pytest.mark.xfail(strict=True, reason=(
-    "the index folds a name's own first letter away as a proclitic (بوتين → وتين, لبنان → بنان, لندن → ندن) "
-    "and stems names into common words (سلمان → سلم, عمران → عمر, كاميرون → كامير); see the known wrong "
-    "lines in tests/fixtures/README.md"))
+# Which segmentation of a word to believe (بوتين: ب + وتين or the name?) is decided at query time from
+# how often the index holds each; in a corpus this small, where a name and its look-alike occur once
+# each, the look-alike may still be found, but below every document that writes the name.
+LOOK_ALIKES = [
+    ("البغدادي", r"(?:[وف]?[بل]?)", True),   # the historian, not the city بغداد
+    ("بوتين", r"(?:[وف]?[ل]?)", True),       # not الوتين (the aorta)
+    ("لبنان", r"(?:[وف]?[ب]?)", True),       # not بنان (fingertips)
+    ("بنان", r"(?:[وف]?)", True),            # not لبنان, فنان
+    ("كاميرون", r"(?:[وف]?[بل]?)", True),    # not الكاميرون
+    ("عمر", r"(?:[وف]?[بل]?)", True),        # not عمران
+    ("عمران", r"(?:[وف]?[بل]?)", True),      # not عمر
+    ("سلمان", r"(?:[وف]?[بل]?)", True),      # not سلم, السلم
+    ("لندن", r"(?:[وف]?[ب]?)", True),        # not the village ندن
+    ("ندن", r"(?:[وف]?[ب]?)", True),         # not لندن
+    ("علي", r"(?:[وف]?[بل]?(?:ال)?)", False),  # the name, not the preposition على
+]
+
+
+@pytest.mark.parametrize("query, proclitics, maksura", LOOK_ALIKES)
+def test_name_ranks_above_its_look_alike(db, query, proclitics, maksura):
+    expected = naming(query, proclitics, maksura)
+    assert expected
+    ranked = found(db, query)
+    assert set(ranked[:len(expected)]) == expected, ranked
 
 
 @pytest.mark.parametrize("query, proclitics, maksura", [
-    ("البغدادي", r"(?:[وف]?[بل]?)", True),          # the historian, not the city بغداد
-    pytest.param("بوتين", r"(?:[وف]?[ل]?)", True, marks=KNOWN_CONFLATION),      # not الوتين (the aorta)
-    pytest.param("لبنان", r"(?:[وف]?[ب]?)", True, marks=KNOWN_CONFLATION),      # not بنان (fingertips)
-    pytest.param("بنان", r"(?:[وف]?)", True, marks=KNOWN_CONFLATION),           # not لبنان, فنان
-    pytest.param("كاميرون", r"(?:[وف]?[بل]?)", True, marks=KNOWN_CONFLATION),   # not الكاميرون
-    pytest.param("عمر", r"(?:[وف]?[بل]?)", True, marks=KNOWN_CONFLATION),       # not عمران
-    pytest.param("عمران", r"(?:[وف]?[بل]?)", True, marks=KNOWN_CONFLATION),     # not عمر
-    pytest.param("سلمان", r"(?:[وف]?[بل]?)", True, marks=KNOWN_CONFLATION),     # not سلم, السلم
-    pytest.param("لندن", r"(?:[وف]?[ب]?)", True, marks=KNOWN_CONFLATION),       # not the village ندن
-    pytest.param("ندن", r"(?:[وف]?[ب]?)", True, marks=KNOWN_CONFLATION),        # not لندن
-    pytest.param("علي", r"(?:[وف]?[بل]?(?:ال)?)", False, marks=pytest.mark.xfail(
-        strict=True, reason="علي folds to the preposition على and is dropped as a stopword")),
-])
+    ("البغدادي", r"(?:[وف]?[بل]?)", True), ("بوتين", r"(?:[وف]?[ل]?)", True)])
 def test_name_does_not_find_its_look_alike(db, query, proclitics, maksura):
     expected = naming(query, proclitics, maksura)
     assert expected
