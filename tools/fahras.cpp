@@ -5,7 +5,6 @@
  *  locked index, unreadable file, ...), 2 usage error. Every error is one line on stderr starting with
  *  "fahras: "; nothing escapes main() as an exception.
  */
-#include "article_files.hpp"
 #include "progress.hpp"
 
 #include <fahras/fahras.hpp>
@@ -496,7 +495,6 @@ std::string read_all(std::istream& in) {
 // ---------------------------------------------------------------------------------------------
 // fahras index
 
-using fahras_cli::Format;
 using fahras_cli::Progress;
 
 /** @brief --strict met a bad record: the run stops there. */
@@ -540,13 +538,14 @@ private:
     std::uint64_t indexed_ = 0;
 };
 
-Format parse_format(const Args& args) {
+fahras::InputFormat parse_format(const Args& args) {
+    using fahras::InputFormat;
     const auto format = args.value("format");
-    if (!format) return Format::GUESS;
-    if (*format == "jsonl") return Format::JSONL;
-    if (*format == "json") return Format::JSON_ARRAY;
-    if (*format == "text" || *format == "txt") return Format::TEXT;
-    if (*format == "zip") return Format::ZIP;
+    if (!format) return InputFormat::AUTO;
+    if (*format == "jsonl") return InputFormat::JSONL;
+    if (*format == "json") return InputFormat::JSON_ARRAY;
+    if (*format == "text" || *format == "txt") return InputFormat::TEXT;
+    if (*format == "zip") return InputFormat::ZIP;
     throw UsageError("--format expects jsonl, json, zip or text, got '" + *format + "'", "index");
 }
 
@@ -558,7 +557,7 @@ int cmd_index(int argc, char** argv) {
     const std::string db = take_index_path(args);
     require_positional(args, 1, "FILE (what to index)");
 
-    const Format forced = parse_format(args);
+    const fahras::InputFormat forced = parse_format(args);
     const std::string encoding = args.value_or("encoding", "utf-8");
     try {
         fahras::to_utf8("", encoding);  // an unknown encoding fails now, before the index is touched
@@ -605,28 +604,39 @@ int cmd_index(int argc, char** argv) {
         progress.clear_line();
         std::cerr << "fahras: " << message << '\n';
     };
-    fahras_cli::RecordSink sink;
-    sink.article = [&](fahras::Article&& article) {
-        indexer.add(std::move(article));
-        progress.update(indexer.indexed(), bytes_now);
-    };
-    sink.bad_record = [&](const std::string& file, const std::string& message) {
-        if (strict) throw StrictStop(file + ": " + message);
-        ++skipped;
-        if (quiet || skipped > kMaxWarnings) return;
-        warn(file + ": " + message + " (skipped)");
-        if (skipped == kMaxWarnings) warn("further bad records are counted but not shown");
-    };
-    sink.notice = [&](const std::string& message) {
+    fahras::ReadOptions read_options;
+    read_options.format = forced;
+    read_options.encoding = encoding;
+    read_options.on_notice = [&](const std::string& message) {
         if (!quiet) warn(message);
     };
-    sink.progress = [&](std::uint64_t bytes) { bytes_now = bytes_before + bytes; };
+    const auto bad_record = [&](const fahras::RecordError& e) {
+        const std::string where = e.file().empty() ? std::string() : e.file() + ": ";
+        if (strict) throw StrictStop(where + e.what());
+        ++skipped;
+        if (quiet || skipped > kMaxWarnings) return;
+        warn(where + e.what() + " (skipped)");
+        if (skipped == kMaxWarnings) warn("further bad records are counted but not shown");
+    };
 
     for (std::size_t f = 0; f < args.positional.size(); ++f) {
         const std::string& file = args.positional[f];
         try {
-            fahras_cli::read_article_file(file, forced, encoding, sink);
-        } catch (const fahras_cli::UnreadableFile& e) {
+            fahras::ArticleReader reader(file, read_options);
+            fahras::Article article;
+            std::uint64_t count = 0;
+            for (;;) {
+                try {
+                    if (!reader.next(article)) break;
+                } catch (const fahras::RecordError& e) {
+                    bad_record(e);
+                    continue;
+                }
+                indexer.add(std::move(article));
+                if (++count % 1024 == 0) bytes_now = bytes_before + reader.bytes_read();
+                progress.update(indexer.indexed(), bytes_now);
+            }
+        } catch (const fahras::InputFileError& e) {
             if (strict) {
                 stopped_at = e.what();
                 break;
