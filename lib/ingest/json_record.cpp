@@ -112,6 +112,8 @@ std::string json_error_message(const json::exception& error) {
         const auto close = message.find("] ");
         if (close != std::string::npos) message.erase(0, close + 2);
     }
+    // The message quotes the last token read, which may end inside a multi-byte character.
+    if (first_invalid_utf8(message) != std::string_view::npos) message = repair_utf8(message);
     return message;
 }
 
