@@ -32,6 +32,18 @@ fahras::InputFormat input_format(const std::string& name) {
     throw fahras::InvalidArgumentError("format must be \"auto\", \"jsonl\", \"json\", \"zip\" or \"text\", not \"" + name + "\"");
 }
 
+// The next article of @p reader (none when it is closed or at its end), read without the GIL and
+// under @p mutex.
+template <class Reader>
+std::optional<fahras::Article> locked_next(std::optional<Reader>& reader, std::mutex& mutex) {
+    py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!reader) return std::nullopt;
+    fahras::Article article;
+    if (!reader->next(article)) return std::nullopt;
+    return article;
+}
+
 /// An ArticleReader over a file; next() raises RecordError for a bad record and can be called again.
 class PyArticleReader {
 public:
@@ -44,14 +56,7 @@ public:
         reader_.emplace(path, std::move(options));
     }
 
-    std::optional<fahras::Article> next() {
-        py::gil_scoped_release nogil;
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!reader_) return std::nullopt;
-        fahras::Article article;
-        if (!reader_->next(article)) return std::nullopt;
-        return article;
-    }
+    std::optional<fahras::Article> next() { return locked_next(reader_, mutex_); }
 
     /// The notices (skipped zip entries) since the last call.
     py::list take_notices() {
@@ -91,14 +96,7 @@ public:
         reader_.emplace(file_, std::move(encoding));
     }
 
-    std::optional<fahras::Article> next() {
-        py::gil_scoped_release nogil;
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!reader_) return std::nullopt;
-        fahras::Article article;
-        if (!reader_->next(article)) return std::nullopt;
-        return article;
-    }
+    std::optional<fahras::Article> next() { return locked_next(reader_, mutex_); }
 
     std::uint64_t line_number() {
         std::lock_guard<std::mutex> lock(mutex_);
