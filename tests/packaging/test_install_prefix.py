@@ -5,6 +5,7 @@ Run:  FAHRAS_BUILD_DIR=build /usr/bin/python3 -m pytest tests/packaging -q
 """
 
 import os
+import re
 import pathlib
 import subprocess
 import sys
@@ -61,3 +62,15 @@ def test_the_installed_package_imports_and_searches(installed):
     proc = subprocess.run([sys.executable, "-c", SMOKE, str(site)], env=env, cwd=prefix, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_shared_library_soname_changes_with_every_minor_version_while_0x(tmp_path):
+    # Configure only (no compile): the link command CMake writes carries the SONAME it will give.
+    version = re.search(r"project\(fahras VERSION (\d+)\.(\d+)", (ROOT / "CMakeLists.txt").read_text()).groups()
+    expected = f"libfahras.so.{version[0]}.{version[1]}" if version[0] == "0" else f"libfahras.so.{version[0]}"
+    off = [f"-DFAHRAS_BUILD_{part}=OFF" for part in ("TESTS", "TOOLS", "PYTHON", "BENCH", "EXAMPLES")]
+    proc = subprocess.run(["cmake", "-S", str(ROOT), "-B", str(tmp_path), "-DBUILD_SHARED_LIBS=ON", *off],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    link = (tmp_path / "CMakeFiles" / "fahras.dir" / "link.txt").read_text()
+    assert re.search(rf"-soname,{re.escape(expected)}(\s|$)", link), link
