@@ -58,9 +58,9 @@ Article article_from_record(std::vector<RecordField> fields, const std::string& 
 /** @brief Reads one Article per line of a JSON Lines stream.
  *
  *  Field names accepted: id or _id; title; body, text or content; author; source; url; date or
- *  date_extracted; any other string field goes into metadata. Lines that are blank are skipped; a line
- *  that is not a JSON object with an id throws InvalidArgumentError naming the line number (the caller
- *  may catch it and continue with the next line). Text in another encoding is converted with to_utf8().
+ *  date_extracted; the other fields go into metadata (article_from_record has the rules). Lines that
+ *  are blank are skipped; a line that is not a JSON object with an id throws RecordError naming the
+ *  line number (the caller may catch it and continue with the next line). Text in another encoding is converted with to_utf8().
  *  Not thread-safe.
  */
 class JsonlReader {
@@ -72,7 +72,8 @@ public:
     JsonlReader& operator=(JsonlReader&&) noexcept;
 
     /** @brief Reads the next article into @p article; false at end of input.
-     *  @exception InvalidArgumentError a malformed line (the reader stays usable). */
+     *  @exception RecordError a malformed line (the reader stays usable).
+     *  @exception EncodingError the line is not in the reader's encoding. */
     bool next(Article& article);
 
     /** @brief 1-based number of the last line read. */
@@ -101,7 +102,7 @@ public:
     JsonArrayReader& operator=(JsonArrayReader&&) noexcept;
 
     /** @brief Reads the next article into @p article; false after the last one.
-     *  @exception InvalidArgumentError a malformed record (the reader goes on with the next one), or input
+     *  @exception RecordError a malformed record (the reader goes on with the next one), or input
      *  that is not a JSON array or is cut short (the reader then ends).
      *  @exception EncodingError the input is not in the reader's encoding. */
     bool next(Article& article);
