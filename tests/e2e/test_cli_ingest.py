@@ -113,3 +113,21 @@ def test_cli_and_python_read_a_file_into_the_same_documents(tmp_path):
     for article in articles:
         assert cli_index.get(article.id) == article
     assert len(cli_index) == len(articles)
+
+
+SAUDINEWSNET = ROOT.parent / "shared" / "data" / "saudinewsnet"
+
+
+@pytest.mark.skipif(not list(SAUDINEWSNET.glob("*.zip")), reason=f"no SaudiNewsNet .zip in {SAUDINEWSNET}")
+def test_cli_and_python_index_a_saudinewsnet_zip_to_the_same_documents(tmp_path):
+    fahras = python_module()
+    archive = min(SAUDINEWSNET.glob("*.zip"), key=lambda p: p.stat().st_size)
+    proc = run("index", tmp_path / "db", archive, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    from_python = fahras.Index(tmp_path / "py")
+    assert from_python.add_many(fahras.read_articles(archive)) > 0
+    from_python.commit()
+    from_cli = fahras.Index(tmp_path / "db", writable=False)
+    assert len(from_cli) == len(from_python)
+    for article in fahras.read_articles(archive):
+        assert from_cli.get(article.id) == from_python.get(article.id) == article
