@@ -60,8 +60,12 @@ def test_a_single_dash_option_is_a_word_not_an_option(db):
 
 
 def display_width(text):
-    """Columns in a terminal: none for marks (harakat) and format characters."""
-    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 1 for c in text)
+    """Columns in a terminal: none for marks (harakat) and format characters, two for wide ones."""
+    def width(c):
+        if unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            return 0
+        return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return sum(width(c) for c in text)
 
 
 def test_analyze_table_aligns_words_with_harakat():
@@ -74,3 +78,14 @@ def test_analyze_table_aligns_words_with_harakat():
         assert fields[3] == "كتاب"
         start = row.index(fields[3], row.index(fields[2]) + len(fields[2]))
         assert display_width(row[:start]) == column  # the harakat of كِتَابٌ take no column
+
+
+def test_analyze_table_gives_wide_characters_two_columns():
+    proc = run("analyze", "東京", "كتاب")
+    assert proc.returncode == 0, proc.stderr
+    header, *rows = proc.stdout.splitlines()[:3]
+    column = header.index("normalized")
+    for row in rows:
+        fields = row.split()
+        start = row.index(fields[3], row.index(fields[2]) + len(fields[2]))
+        assert display_width(row[:start]) == column
