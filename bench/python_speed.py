@@ -133,13 +133,21 @@ def in_process_overhead(index: pathlib.Path, queries: List[str], repeat: int, fu
     options = dict(hits=10, fields=full, snippets=full, suggest=False)
     clock = time.perf_counter
     differences, cpp = [], []
+
+    def request(q: str) -> "fahras._fahras.SearchRequest":
+        r"""The C++ request Index.search builds for ``q`` with ``options``."""
+        native = fahras._fahras.SearchRequest()
+        native.query, native.limit, native.suggest = q, 10, False
+        native.stored_fields = native.snippets = full
+        return native
+
     with fahras.Index(index, writable=False) as idx:
         searcher = idx._searcher()  # the one Index.search uses in this thread
         for q in queries:
             idx.search(q, **options)  # warm-up
             cpp_best = py_best = float("inf")
             for _ in range(repeat):
-                cpp_best = min(cpp_best, searcher._time_search(q, 10, full, full, False, 1))
+                cpp_best = min(cpp_best, searcher._time_search(request(q), 1))
                 start = clock()
                 idx.search(q, **options)
                 py_best = min(py_best, clock() - start)

@@ -9,7 +9,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config        # compiler and build system
   libxapian-dev libicu-dev libboost-locale-dev nlohmann-json3-dev  # the library's dependencies
-  libzip-dev                              # the CLI reads SaudiNewsNet's .zip files
+  libzip-dev                              # ArticleReader reads SaudiNewsNet's .zip files
+  libcli11-dev                            # the CLI's argument parsing (header-only)
   doctest-dev                             # unit tests
   pybind11-dev python3-dev python3-pytest # Python module and the pytest suites
   python3-pip python3-setuptools python3-wheel  # pip install --no-build-isolation ./python

@@ -161,6 +161,18 @@ python_pip() {
     python_works "$work/pip-target"
 }
 
+# While the version is 0.x every minor version may break the ABI: the SONAME is libfahras.so.MAJOR.MINOR
+# (libfahras.so.0.2 for 0.2.x), from 1.0 on libfahras.so.MAJOR.
+check_soname() {
+  local version major minor expected library
+  version=$(sed -n 's/^project(fahras VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+  major=${version%%.*}; minor=${version#*.}; minor=${minor%%.*}
+  expected="libfahras.so.$major"; [[ $major == 0 ]] && expected="libfahras.so.$major.$minor"
+  library=$(find "$1" -name 'libfahras.so.*.*.*' | head -n 1)
+  [[ -n "$library" ]] && readelf -d "$library" | grep -q "Library soname: \[$expected\]" ||
+    { echo "SONAME of ${library:-libfahras.so} is not $expected" >&2; return 1; }
+}
+
 # The default build installs a static libfahras; this checks that a shared one installs and links too.
 consumer_shared() {
   local shared_build="$work/shared-build" shared_root="$work/shared-root"
@@ -170,6 +182,7 @@ consumer_shared() {
     cmake --build "$shared_build" -j"$(nproc)" &&
     cmake --install "$shared_build" --prefix "$shared_root" &&
     find "$shared_root" -name 'libfahras.so*' | grep -q . &&
+    check_soname "$shared_root" &&
     cmake -S examples/embed -B "$work/embed-shared" -DCMAKE_BUILD_TYPE=Release \
           -DCMAKE_PREFIX_PATH="$shared_root" &&
     cmake --build "$work/embed-shared" &&

@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace fahras {
 
@@ -28,6 +29,33 @@ public:
 class EncodingError : public InvalidArgumentError {
 public:
     using InvalidArgumentError::InvalidArgumentError;
+};
+
+/** @brief One input record (a JSON line, an element of a JSON array, a zip entry, a Python dict) that
+ *  does not make an Article: not JSON, no id, an id that is empty or too long. The message starts with
+ *  "line N: " when the record has a line; file() and line() say where it came from when it was read
+ *  from a file (empty and 0 otherwise). A reader that throws it stays usable.
+ *  @since 0.3 */
+class RecordError : public InvalidArgumentError {
+public:
+    /** @brief @p message as what(); @p file and 1-based @p line where the record starts (0: unknown). */
+    explicit RecordError(const std::string& message, std::string file = {}, unsigned long long line = 0)
+        : InvalidArgumentError(message), file_(std::move(file)), line_(line) {}
+    /** @brief The file the record came from ("ARCHIVE(ENTRY)" inside a zip archive), or empty. */
+    const std::string& file() const noexcept { return file_; }
+    /** @brief 1-based line on which the record starts, 0 when unknown. */
+    unsigned long long line() const noexcept { return line_; }
+
+private:
+    std::string file_;
+    unsigned long long line_ = 0;
+};
+
+/** @brief A field of a record has the wrong type (a title that is a number, an id that is a list).
+ *  @since 0.3 */
+class FieldTypeError : public RecordError {
+public:
+    using RecordError::RecordError;
 };
 
 /** @brief A query could not be understood (only in strict parsing; the default parser never throws). */
@@ -62,6 +90,13 @@ public:
 
 /** @brief The index was built by a different analyzer (name or version); rebuild it. */
 class AnalyzerMismatchError : public IndexError {
+public:
+    using IndexError::IndexError;
+};
+
+/** @brief An input file cannot be read at all: missing, unreadable, a directory, not a zip archive.
+ *  @since 0.3 */
+class InputFileError : public IndexError {
 public:
     using IndexError::IndexError;
 };

@@ -50,7 +50,7 @@ struct JsonArrayReader::Internal {
 
     [[noreturn]] void fail_and_end(const std::string& message) {
         done = true;
-        throw InvalidArgumentError(detail::line_prefix(line) + message);
+        throw RecordError(detail::line_prefix(line) + message, {}, line);
     }
 
     void load() {
@@ -131,10 +131,10 @@ bool JsonArrayReader::next(Article& article) {
         try {
             object = nlohmann::json::parse(slice);
         } catch (const nlohmann::json::exception& e) {
-            throw InvalidArgumentError(where + "not valid JSON (" + detail::json_error_message(e) + ")");
+            throw RecordError(where + "not valid JSON (" + detail::json_error_message(e) + ")");
         }
         if (!object.is_object()) {
-            throw InvalidArgumentError(where + "expected a JSON object, got " + std::string(object.type_name()));
+            throw RecordError(where + "expected a JSON object, got " + std::string(object.type_name()));
         }
         article = detail::article_from_json(std::move(object), where,
                                             (in.id_prefix.empty() ? "" : in.id_prefix + "-") + std::to_string(in.record));

@@ -70,12 +70,12 @@ bool JsonlReader::next(Article& article) {
         try {
             object = json::parse(text);
         } catch (const json::exception& e) {
-            throw InvalidArgumentError(line_prefix(in.line_number) + "not valid JSON (" +
-                                       json_error_message(e) + ")");
+            throw RecordError(line_prefix(in.line_number) + "not valid JSON (" + json_error_message(e) + ")", {},
+                              in.line_number);
         }
         if (!object.is_object()) {
-            throw InvalidArgumentError(line_prefix(in.line_number) + "expected a JSON object, got " +
-                                       std::string(object.type_name()));
+            throw RecordError(line_prefix(in.line_number) + "expected a JSON object, got " +
+                                  std::string(object.type_name()), {}, in.line_number);
         }
 
         article = article_from_json(std::move(object), line_prefix(in.line_number), "");

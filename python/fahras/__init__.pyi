@@ -14,37 +14,56 @@ from ._fahras import (
     IndexLockedError as IndexLockedError,
     IndexNotFoundError as IndexNotFoundError,
     InvalidArgumentError as InvalidArgumentError,
+    FieldTypeError as FieldTypeError,
+    InputFileError as InputFileError,
     QuerySyntaxError as QuerySyntaxError,
+    RecordError as RecordError,
+    RemoteError as RemoteError,
 )
 
 __version__: str
+MAX_ID_BYTES: int
 __all__ = [
+    # analysis (fahras/analysis.py)
     "NormalizerOptions",
     "AnalyzerOptions",
     "Token",
     "Analyzer",
     "analyze",
+    # index (fahras/index.py)
     "Article",
     "IndexOptions",
     "IndexStats",
     "Index",
+    "ShardLocation",
+    # search (fahras/search.py)
     "RankingOptions",
     "Hit",
     "SearchResults",
     "Searcher",
+    # ingest (fahras/ingest.py)
+    "read_articles",
+    "ArticleReader",
+    "BadRecord",
+    "BadRecordWarning",
     "JsonlReader",
     "read_text_article",
     "to_utf8",
     "is_valid_utf8",
+    # errors (the compiled module)
     "Error",
     "InvalidArgumentError",
     "EncodingError",
     "QuerySyntaxError",
+    "RecordError",
+    "FieldTypeError",
     "IndexAccessError",
     "IndexNotFoundError",
     "CorruptIndexError",
     "IndexLockedError",
     "AnalyzerMismatchError",
+    "InputFileError",
+    "RemoteError",
 ]
 
 PathLike = Union[str, os.PathLike[str]]
@@ -131,6 +150,23 @@ class IndexOptions:
     threads: int = ...
     title_weight: int = ...
     flush_every: int = ...
+    shards: int = ...
+    remote_connect_timeout_ms: int = ...
+    remote_timeout_ms: int = ...
+
+class ShardLocation:
+    path: str
+    host: str
+    port: int
+    @staticmethod
+    def local(path: str) -> ShardLocation: ...
+    @staticmethod
+    def remote(host: str, port: int) -> ShardLocation: ...
+    @staticmethod
+    def parse_remote(host_port: str) -> ShardLocation: ...
+    @property
+    def is_remote(self) -> bool: ...
+    def describe(self) -> str: ...
 
 @dataclass(frozen=True)
 class IndexStats:
@@ -154,6 +190,9 @@ class Index:
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
+        shards: int = ...,
+        remote_connect_timeout_ms: int = ...,
+        remote_timeout_ms: int = ...,
     ) -> None: ...
     @classmethod
     def open(
@@ -168,7 +207,20 @@ class Index:
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
+        shards: int = ...,
+        remote_connect_timeout_ms: int = ...,
+        remote_timeout_ms: int = ...,
     ) -> Index: ...
+    @classmethod
+    def open_sharded(
+        cls,
+        shards: Iterable[Union[PathLike, ShardLocation]],
+        mode: OpenMode = ...,
+        options: Optional[IndexOptions] = ...,
+        **overrides: Any,
+    ) -> Index: ...
+    @property
+    def shards(self) -> List[ShardLocation]: ...
     @classmethod
     def in_memory(
         cls,
@@ -180,6 +232,9 @@ class Index:
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
+        shards: int = ...,
+        remote_connect_timeout_ms: int = ...,
+        remote_timeout_ms: int = ...,
     ) -> Index: ...
     def add(
         self, id: Union[str, int, Document], title: Optional[str] = ..., body: Optional[str] = ..., **fields: Any
@@ -308,3 +363,31 @@ class JsonlReader:
 def read_text_article(path: PathLike, id: str, encoding: str = ...) -> Article: ...
 def to_utf8(data: Union[bytes, bytearray, memoryview], encoding: str) -> str: ...
 def is_valid_utf8(data: Union[bytes, bytearray, memoryview]) -> bool: ...
+
+InputFormat = Literal["auto", "jsonl", "json", "zip", "text"]
+
+class BadRecordWarning(UserWarning): ...
+
+@dataclass(frozen=True)
+class BadRecord:
+    file: Optional[str]
+    line: int
+    message: str
+
+class ArticleReader:
+    bad_records: List[BadRecord]
+    notices: List[str]
+    def __init__(
+        self, path: PathLike, *, format: InputFormat = ..., encoding: str = ..., strict: bool = ...
+    ) -> None: ...
+    def __iter__(self) -> ArticleReader: ...
+    def __next__(self) -> Article: ...
+    @property
+    def current_file(self) -> str: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> ArticleReader: ...
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None: ...
+
+def read_articles(
+    path: PathLike, *, format: InputFormat = ..., encoding: str = ..., strict: bool = ...
+) -> ArticleReader: ...
