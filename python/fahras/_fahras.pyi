@@ -55,8 +55,14 @@ class RankingOptions:
     b: float
     length_norm_floor: float
     form_weight: float
+    exact_weight: float
+    article_weight: float
     strip_weight: float
     stem_weight: float
+    clitic_ratio: float
+    article_ratio: float
+    stem_ratio: float
+    phrase_weight: float
 
 class SearchRequest:
     query: str
@@ -92,7 +98,7 @@ class Analyzer:
     def __init__(self, options: AnalyzerOptions) -> None: ...
     def normalize(self, text: str) -> str: ...
     def analyze(self, text: str) -> List[Dict[str, Any]]: ...
-    def is_stopword(self, normalized_word: str) -> bool: ...
+    def is_stopword(self, word: str) -> bool: ...
     @property
     def id(self) -> str: ...
     @property

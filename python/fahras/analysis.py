@@ -66,7 +66,9 @@ class Token:
     """
 
     normalized: str
-    r"""The word after normalization."""
+    r"""The word as written, as the index keeps it (harakat, tatweel and invisible marks removed; letters not folded)."""
+    folded: str
+    r"""``normalized`` with the orthographic folds: the key under which spellings meet at query time."""
     forms: Tuple[str, ...]
     r"""Every form left by stripping a valid proclitic sequence, most to least letters."""
     bare: str
@@ -118,9 +120,9 @@ class Analyzer:
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         return [Token(**token) for token in self._impl.analyze(text)]
 
-    def is_stopword(self, normalized_word: str) -> bool:
-        r"""True if the already normalized word is a stopword."""
-        return self._impl.is_stopword(normalized_word)
+    def is_stopword(self, word: str) -> bool:
+        r"""True if the word (as written or normalized) is a stopword; ى and ي stay apart (علي is none)."""
+        return self._impl.is_stopword(word)
 
     @property
     def id(self) -> str:

@@ -28,11 +28,23 @@ class RankingOptions:
     length_norm_floor: float = _RANKING.length_norm_floor
     r"""Lower bound of document length / average length in BM25."""
     form_weight: float = _RANKING.form_weight
-    r"""Weight of a match on the query word's own normalized or proclitic-free form."""
+    r"""The word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)."""
+    exact_weight: float = _RANKING.exact_weight
+    r"""Bonus for the query's own spelling (علي over على)."""
+    article_weight: float = _RANKING.article_weight
+    r"""The word behind the article too (الكاميرون for كاميرون)."""
     strip_weight: float = _RANKING.strip_weight
-    r"""Weight of a match on a form left by stripping the query word's own proclitics."""
+    r"""The remainder of a query word that carries proclitics (بالرئيس → الرئيس)."""
     stem_weight: float = _RANKING.stem_weight
-    r"""Weight of a match on the light stem only."""
+    r"""The light-stem family."""
+    clitic_ratio: float = _RANKING.clitic_ratio
+    r"""A form with a proclitic counts as proclitic + word only while the index holds it at most this many times as often as the word (0: always)."""
+    article_ratio: float = _RANKING.article_ratio
+    r"""The same for forms with the article."""
+    stem_ratio: float = _RANKING.stem_ratio
+    r"""The same for the light stem."""
+    phrase_weight: float = _RANKING.phrase_weight
+    r"""Bonus for a full name's words in sequence (queries of 2 to 5 plain words, no stopword)."""
 
 
 

@@ -40,8 +40,8 @@ void bind_analysis(py::module_& m) {
                 return token_dicts(s, tokens);
             },
             "text"_a, R"doc(The words of a text as Token keyword dicts; start/end are code point offsets into text.)doc")
-        .def("is_stopword", &fahras::Analyzer::is_stopword, "normalized_word"_a,
-             R"doc(True if the already normalized word is a stopword.)doc")
+        .def("is_stopword", &fahras::Analyzer::is_stopword, "word"_a,
+             R"doc(True if the word (as written or normalized) is a stopword; ى and ي stay apart, so the name علي is none.)doc")
         .def_property_readonly("id", &fahras::Analyzer::id, R"doc(Name and version of the analysis, as stored in indexes.)doc")
         .def_property_readonly("options", &fahras::Analyzer::options, R"doc(The AnalyzerOptions it was built with.)doc");
 }

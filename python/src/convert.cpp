@@ -260,7 +260,7 @@ py::list token_dicts(std::string_view text, const std::vector<fahras::Token>& to
         for (const std::string& f : t.forms) forms.append(utf8(f));
         const std::size_t start = counter.at(t.begin);
         const std::size_t end = counter.at(t.end);
-        out.append(py::dict("normalized"_a = utf8(t.normalized), "forms"_a = py::tuple(forms),
+        out.append(py::dict("normalized"_a = utf8(t.normalized), "folded"_a = utf8(t.folded), "forms"_a = py::tuple(forms),
                             "bare"_a = utf8(t.bare), "stem"_a = utf8(t.stem), "position"_a = t.position,
                             "start"_a = start, "end"_a = end, "stopword"_a = t.stopword));
     }

@@ -88,8 +88,14 @@ void bind_options(py::module_& m) {
         .def_readwrite("b", &RankingOptions::b)
         .def_readwrite("length_norm_floor", &RankingOptions::length_norm_floor)
         .def_readwrite("form_weight", &RankingOptions::form_weight)
+        .def_readwrite("exact_weight", &RankingOptions::exact_weight)
+        .def_readwrite("article_weight", &RankingOptions::article_weight)
         .def_readwrite("strip_weight", &RankingOptions::strip_weight)
-        .def_readwrite("stem_weight", &RankingOptions::stem_weight);
+        .def_readwrite("stem_weight", &RankingOptions::stem_weight)
+        .def_readwrite("clitic_ratio", &RankingOptions::clitic_ratio)
+        .def_readwrite("article_ratio", &RankingOptions::article_ratio)
+        .def_readwrite("stem_ratio", &RankingOptions::stem_ratio)
+        .def_readwrite("phrase_weight", &RankingOptions::phrase_weight);
 
     using fahras::SearchRequest;
     py::class_<SearchRequest>(m, "SearchRequest", R"doc(fahras::SearchRequest; sort as "relevance", "date" or "date_asc".)doc")
