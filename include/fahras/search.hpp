@@ -6,8 +6,9 @@
  *   - "جون كيري": a phrase; +word: required; -word: excluded
  *   - AND, OR, NOT between words or groups, and (parentheses)
  *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter)
- *   - كير*: the indexed words that start with the (normalized) prefix, at most the 100 most frequent
- *     of them, so that a short prefix stays fast; a lone "*" matches nothing
+ *   - كير*: the indexed words that start with the prefix as written, alone or behind proclitics
+ *     (وكيرى), at most the 100 most frequent of them, so that a short prefix stays fast; a lone "*"
+ *     matches nothing
  *  Unbalanced quotes or parentheses are closed at the end of the query, never an error.
  *
  *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).

@@ -152,8 +152,11 @@ void write_document(Index::Internal& in, std::size_t k, const std::string& id_te
     // Xapian would flush its growing in-memory batch by itself every XAPIAN_FLUSH_THRESHOLD documents
     // (an environment variable, process-wide); counting here keeps the setting per index and files
     // the vocabulary of what is flushed with it.
-    if (vocabulary.count_written() >= (in.options.flush_every ? in.options.flush_every : kDefaultFlushEvery))
+    if (in.path.empty() && !in.sharded()) {
+        vocabulary.flush(db);  // in memory a search sees what is not committed: its vocabulary too
+    } else if (vocabulary.count_written() >= (in.options.flush_every ? in.options.flush_every : kDefaultFlushEvery)) {
         commit_writer(db, vocabulary);
+    }
 }
 
 void write_document(Index::Internal& in, const std::string& id_term, const Xapian::Document& doc) {

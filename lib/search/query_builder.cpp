@@ -41,7 +41,7 @@ bool is_filter_field(const std::string& field) { return field == "author" || fie
 
 Xapian::Query QueryBuilder::build_query(const QueryNode& tree) {
     Xapian::Query q = build(tree, false);
-    if (q.empty() && dropped_stopword_) {
+    if (q.empty() && dropped_stopword_ && !content_word_) {
         // Nothing but stopwords: search them after all (a query of على, or من هو).
         keep_stopwords_ = true;
         results_.ignored.clear();
@@ -153,23 +153,41 @@ Xapian::Query QueryBuilder::filter_terms(const QueryNode& node) {
     return unweighted(combine(Xapian::Query::OP_AND, parts));
 }
 
-// word*: the index's words that start with the prefix as written. Xapian expands it to the
-// kMaxWildcardExpansion most frequent of them, so that "ا*" costs no more than a 100-word query.
-// A prefix that is not one whole word ("*", "؟*", "a.b*") is no wildcard: the text is read as words.
+// word*: the index's words that start with the prefix as written, alone or behind a proclitic
+// sequence (كير* finds كيري and وكيرى), at most the kMaxWildcardExpansion most frequent of them, so
+// that "ا*" costs no more than a 100-word query. A prefix that is not one whole word ("*", "؟*",
+// "a.b*") is no wildcard: the text is read as words.
 Xapian::Query QueryBuilder::wildcard(const QueryNode& node, std::string_view prefix, bool negated) {
+    static const char* const kProclitics[] = {
+        "", "\u0648", "\u0641", "\u0628", "\u0644", "\u0643", "\u0627\u0644", "\u0648\u0627\u0644",
+        "\u0641\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0644\u0644",
+        "\u0648\u0644\u0644", "\u0641\u0644\u0644", "\u0648\u0628", "\u0641\u0628", "\u0648\u0644",
+        "\u0641\u0644", "\u0648\u0628\u0627\u0644", "\u0641\u0628\u0627\u0644"};  // و ف ب ل ك ال وال ...
     const std::string_view stem = std::string_view(node.text).substr(0, node.text.size() - 1);
     std::vector<Token> tokens = analyzer_.analyze(stem);
     if (tokens.size() != 1 || tokens[0].end != stem.size() || tokens[0].normalized.size() > kMaxTermBytes)
         return Xapian::Query();
     const std::string& written = tokens[0].normalized;
-    if (!negated) match_.prefixes.push_back(written);
-    Xapian::Query expansion(Xapian::Query::OP_WILDCARD, word_term({}, written), kMaxWildcardExpansion,
-                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    if (!prefix.empty())
-        expansion = Xapian::Query(Xapian::Query::OP_FILTER, expansion,
-                                  Xapian::Query(Xapian::Query::OP_WILDCARD, word_term(prefix, written),
-                                                kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking_.form_weight);
+    const Xapian::Database& db = expander_.database();
+    std::vector<std::pair<Xapian::doccount, std::string>> found;  // (documents, word)
+    const bool arabic = !written.empty() && static_cast<unsigned char>(written[0]) >= 0xD8;
+    for (const char* proclitic : kProclitics) {
+        if (!arabic && *proclitic) break;
+        const std::string start = word_term(prefix, proclitic + written);
+        for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t)
+            found.emplace_back(t.get_termfreq(), std::string(*t).substr(prefix.size()));
+    }
+    if (found.empty()) return Xapian::Query(Xapian::Query::MatchNothing);
+    const std::size_t keep = std::min<std::size_t>(found.size(), kMaxWildcardExpansion);
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                      [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+    std::vector<Xapian::Query> terms;
+    for (std::size_t i = 0; i < keep; ++i) {
+        terms.emplace_back(prefix.empty() ? found[i].second : std::string(prefix) + found[i].second);
+        if (!negated) match_.words.insert(std::string(word_of_term(found[i].second)));
+    }
+    // title:word* matches title terms; it ranks by them too (wdf 0: all title matches rank alike)
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, terms), ranking_.form_weight);
 }
 
 Xapian::Query QueryBuilder::plain_words(const QueryNode& node, bool negated) {
@@ -189,6 +207,7 @@ Xapian::Query QueryBuilder::plain_words(const QueryNode& node, bool negated) {
             dropped_stopword_ = true;
             return;
         }
+        content_word_ = content_word_ || !t.stopword;
         parts.push_back(word(t, prefix, excluded));
         if (!excluded && prefix.empty())
             words.push_back({std::string(t.normalized), parts.back().get_type() != Xapian::Query::LEAF_MATCH_NOTHING});

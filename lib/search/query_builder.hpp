@@ -57,6 +57,7 @@ private:
     MatchTerms& match_;
     bool keep_stopwords_ = false;
     bool dropped_stopword_ = false;
+    bool content_word_ = false;  // a word that is no stopword was seen
 };
 
 /// True for the fields that filter without ranking.

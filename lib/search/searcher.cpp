@@ -87,7 +87,10 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, expander, results, match);
         Xapian::Query query = builder.build_query(tree);
         if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
-        if (query.empty()) return results;
+        if (query.empty()) {  // nothing the index holds: only a suggestion to give
+            if (request.suggest) results.suggestion = detail::suggest_query(analyzer, db, expander, query_text, builder.words);
+            return results;
+        }
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);
         if (!request.sources.empty()) {

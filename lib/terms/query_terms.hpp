@@ -47,6 +47,9 @@ public:
     /// The forms of @p word (a token of the query) in the field of @p prefix ("" for title and body).
     WordForms expand(const TokenView& word, std::string_view prefix = {});
 
+    /// The database the words are looked up in.
+    const Xapian::Database& database() const { return db_; }
+
     /// Documents holding @p form in the field of @p prefix.
     Xapian::doccount frequency(const std::string& form, std::string_view prefix = {});
 

@@ -66,11 +66,12 @@ def test_phrase_query(searcher: fahras.Searcher) -> None:
 
 
 def test_phrase_matches_variants_of_each_word(searcher: fahras.Searcher) -> None:
-    # كِيري ولافروف in a2: harakat and the conjunction do not break the phrase.
-    for query in ('"كيري لافروف"', '"كيري ولافروف"', '"كِيري ولافروف"'):
+    # كِيري ولافروف in a2: harakat and the conjunction do not break the phrase; كيري بلافروف in a3 is
+    # the same two words in sequence, the second behind a preposition.
+    for query in ('"كيري لافروف"', '"كِيري لافروف"'):
         results = searcher.search(query)
-        assert ids(results) == ["a2"], query
-        assert "<b>كِيري</b> <b>ولافروف</b>" in results[0].snippet
+        assert set(ids(results)) == {"a2", "a3"}, query
+        assert "<b>كِيري</b> <b>ولافروف</b>" in results.hits[0].snippet + results.hits[1].snippet
 
 
 def test_unbalanced_syntax_is_not_an_error(searcher: fahras.Searcher) -> None:
@@ -131,9 +132,9 @@ def test_paging(searcher: fahras.Searcher) -> None:
 
 def test_empty_and_stopword_queries(searcher: fahras.Searcher) -> None:
     assert len(searcher.search("")) == 0
-    results = searcher.search("في من")
-    assert len(results) == 0
-    assert results.ignored == ["في", "من"]
+    results = searcher.search("في من")  # stopwords alone are searched, never an empty query
+    assert len(results) > 0
+    assert results.ignored == []
     assert searcher.search("لافروف في").ignored == ["في"]
 
 

@@ -479,12 +479,15 @@ TEST_CASE("no suggestion for a word that matches through its proclitic-free form
     CHECK(results.suggestion == "");
 }
 
-TEST_CASE("a stopword-only query gives no hits and lists the ignored words") {
+TEST_CASE("stopwords are ignored beside other words, searched when the query has nothing else") {
     const Index index = corpus();
     const Searcher s(index);
     const auto results = run(s, "في من على");
-    CHECK(results.hits.empty());
-    CHECK(results.ignored == std::vector<std::string>{"في", "من", "على"});
+    CHECK(!results.hits.empty());  // never an empty query (issue 12)
+    CHECK(results.ignored.empty());
+    const auto unknown = run(s, "لا يوجد هذا");  // an unknown word beside stopwords: no hit, the stopwords not searched
+    CHECK(unknown.hits.empty());
+    CHECK(unknown.ignored == std::vector<std::string>{"لا", "هذا"});
     const auto mixed = run(s, "كيري في جنيف");
     CHECK(!mixed.hits.empty());
     CHECK(mixed.ignored == std::vector<std::string>{"في"});

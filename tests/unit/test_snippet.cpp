@@ -1,6 +1,8 @@
 // Snippets (lib/search/snippet): a window of the original text around the matches, each matched word
 // wrapped in the markers exactly as written (clitics, harakat), "…" at cut ends, valid UTF-8 always.
 #include "search/snippet.hpp"
+#include "terms/document_terms.hpp"
+#include "terms/query_terms.hpp"
 
 #include "analysis/utf8.hpp"
 #include "index_support.hpp"
@@ -23,22 +25,32 @@ namespace {
 
 const std::string kEllipsis = "\u2026";
 
-// The match terms the searcher collects for these query words: normalized form, proclitic-free
-// forms and stem of each.
-MatchTerms terms_for(const Analyzer& analyzer, const std::string& query) {
+// The match terms the searcher collects for these query words: the written forms their expansion
+// finds in an index holding @p text (every tier), as the searcher does on its own index.
+MatchTerms terms_for(const Analyzer& analyzer, const std::string& query, const std::string& text = "") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    fahras::Article a;
+    a.id = "t";
+    a.body = text;
+    const Xapian::Document doc = fahras::detail::build_document(analyzer, fahras::IndexOptions{}, a);
+    fahras::detail::VocabularyBatch vocabulary;
+    vocabulary.note_document(analyzer, doc);
+    db.add_document(doc);
+    vocabulary.flush(db);
+    const std::vector<Xapian::Database> shards{db};
+    const fahras::RankingOptions ranking;
+    fahras::detail::QueryExpander expander(analyzer, ranking, db, shards);
     MatchTerms m;
-    for (const fahras::Token& t : analyzer.analyze(query)) {
-        m.words.insert(t.normalized);
-        for (const auto& f : t.forms) m.words.insert(f);
-
-    }
+    analyzer.for_each_token(query, [&](const fahras::TokenView& t) {
+        for (const auto& tier : expander.expand(t).tiers) m.words.insert(tier.begin(), tier.end());
+    });
     return m;
 }
 
 std::string snippet(const std::string& text, const std::string& query, std::size_t length = 200,
                     const std::string& open = "<b>", const std::string& close = "</b>") {
     const Analyzer analyzer;
-    return make_snippet(analyzer, text, terms_for(analyzer, query), SnippetStyle{length, open, close});
+    return make_snippet(analyzer, text, terms_for(analyzer, query, text), SnippetStyle{length, open, close});
 }
 
 std::string filler(int n, const char* word = "نص") {
@@ -139,7 +151,7 @@ TEST_CASE("a short text that fits the window is returned whole, punctuation incl
 TEST_CASE("a zero or tiny window still shows the matched word, without reading out of bounds") {
     // SearchRequest::snippet_length is caller input; 0 must not index before the first word.
     const Analyzer analyzer;
-    const MatchTerms terms = terms_for(analyzer, "لافروف");
+    const MatchTerms terms = terms_for(analyzer, "لافروف", "قال لافروف اليوم");
     for (std::size_t length : {0, 1, 2}) {
         CAPTURE(length);
         const bool ok = fahras::test::runs_without_crash([&] {
@@ -157,7 +169,7 @@ TEST_CASE("property: snippets are valid UTF-8 with balanced markers and in-bound
     const std::vector<std::string> pieces = {"لافروف", "ولافروف", "كِيري", "كيري", "جون", "في", "،", ".", " ",
                                              "  ", "\n", "ـ", "\u064E", "abc", "Kerry", "٣", "😀", "\u200B", "e\u0301"};
     const Analyzer analyzer;
-    const MatchTerms terms = terms_for(analyzer, "لافروف كيري");
+    const MatchTerms terms = terms_for(analyzer, "لافروف كيري", "لافروف ولافروف كِيري كيري");
     for (int i = 0; i < 1000; ++i) {
         std::string text;
         const int n = static_cast<int>(rng() % 80);
