@@ -50,20 +50,20 @@ struct RankingOptions {
     double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
     double form_weight = 1.0;       ///< the word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)
     double exact_weight = 0.2;      ///< bonus for the query's own spelling, alone or behind a conjunction or preposition (علي over على)
-    double article_weight = 0.5;    ///< the word behind the article too (الكاميرون for كاميرون, العاصمة for عاصمة)
-    double strip_weight = 0.3;      ///< the remainder when the query word itself carries proclitics (بالرئيس → الرئيس)
+    double article_weight = 0.3;    ///< the word behind the article too (الكاميرون for كاميرون, العاصمة for عاصمة)
+    double strip_weight = 0.5;      ///< the remainder when the query word itself carries proclitics (بالرئيس → الرئيس)
     double stem_weight = 0.7;       ///< the light-stem family (اجتماعات for اجتماع)
     /// A form with a conjunction or preposition counts as that proclitic + the word only while the
     /// index holds it at most this many times as often as the word alone (so بوتين is not ب + وتين,
     /// لبنان not ل + بنان); 0 believes every segmentation.
-    double clitic_ratio = 1.0;
-    double article_ratio = 3.0;     ///< the same for forms with the article
+    double clitic_ratio = 3.0;
+    double article_ratio = 10.0;    ///< the same for forms with the article
     /// The same for the light stem: a word counts as its stem + a suffix only while the index holds it
     /// at most this many times as often as the stem's own forms (so the name سلمان keeps out of سلم).
     double stem_ratio = 1.0;
     /// Bonus for documents writing a full name's words in sequence: queries of 2 to 5 plain words,
     /// none a stopword (a question is not a name); 0 turns it off.
-    double phrase_weight = 1.0;
+    double phrase_weight = 4.0;
 };
 
 /** @brief One query. */

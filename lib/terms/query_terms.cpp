@@ -47,7 +47,7 @@ WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) 
     // A stopword is another word than a query word that is none (على, وعلى: not the name علي).
     const std::string written(word.normalized);
     auto is_other_stopword = [&](Tier tier, const std::string& form) {
-        if (word.stopword || tier == Tier::EXACT) return false;
+        if (word.stopword || (tier != Tier::VARIANT && tier != Tier::CLITIC && tier != Tier::ARTICLE)) return false;
         if (analyzer_.is_stopword(form)) return true;
         // behind a proclitic: the word as long as the query's (Arabic letters are two bytes each)
         return (tier == Tier::CLITIC || tier == Tier::ARTICLE) && form.size() > written.size() &&
