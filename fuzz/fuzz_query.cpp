@@ -4,6 +4,7 @@
 
 #include "search/query_parser.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -39,12 +40,27 @@ const fahras::Searcher& searcher() {
     return s;
 }
 
+std::size_t tree_depth(const fahras::detail::QueryNode& n) {
+    std::size_t d = 0;
+    for (const fahras::detail::QueryNode& c : n.children) d = std::max(d, tree_depth(c));
+    return d + 1;
+}
+
 }  // namespace
 
+// Run with long inputs (scripts/test.sh passes -max_len=16384 to this target): the input, and the input
+// repeated to 64 KB (so that a short "x AND " becomes a chain of thousands), must parse to a tree no
+// deeper than kMaxQueryTreeDepth; deeper, a recursive consumer could overflow a small thread stack.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string query(reinterpret_cast<const char*>(data), size);
     bool truncated = false;
-    fahras::detail::parse_query(query, truncated);
+    if (tree_depth(fahras::detail::parse_query(query, truncated)) > fahras::detail::kMaxQueryTreeDepth) std::abort();
+    if (size > 0) {
+        std::string repeated;
+        while (repeated.size() < 64 * 1024) repeated += query;
+        if (tree_depth(fahras::detail::parse_query(repeated, truncated)) > fahras::detail::kMaxQueryTreeDepth)
+            std::abort();
+    }
 
     fahras::SearchRequest request;
     request.query = query;

@@ -1,5 +1,6 @@
 #include "search/query_parser.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace fahras::detail {
@@ -76,19 +77,30 @@ class Parser {
 public:
     explicit Parser(std::string_view q) : lexer_(q) { advance(); }
 
+    // a OR b OR c: the operands of a chain are collected, then joined as a balanced tree (depth
+    // log2 of their number, not their number: a recursive consumer of the tree cannot overflow).
     QueryNode parse_or(int depth) {
-        QueryNode left = parse_and(depth);
-        while (current_.type == Lexeme::Type::OR) {
+        std::vector<QueryNode> operands;
+        operands.push_back(parse_and(depth));
+        while (current_.type == Lexeme::Type::OR && count_item()) {
             advance();
-            left = binary(QueryNode::Kind::OR, std::move(left), parse_and(depth));
+            operands.push_back(parse_and(depth));
         }
-        return left;
+        return balanced(QueryNode::Kind::OR, std::move(operands));
     }
 
     bool truncated = false;
 
 private:
     void advance() { current_ = lexer_.next(); }
+
+    // Operators count against kMaxQueryItems like words: "x AND AND AND ..." is bounded too.
+    bool count_item() {
+        if (++items_ <= kMaxQueryItems) return true;
+        truncated = true;
+        while (current_.type != Lexeme::Type::END) advance();
+        return false;
+    }
 
     static QueryNode binary(QueryNode::Kind kind, QueryNode a, QueryNode b) {
         QueryNode n;
@@ -98,14 +110,38 @@ private:
         return n;
     }
 
+    static bool is_empty(const QueryNode& n) { return n.kind == QueryNode::Kind::GROUP && n.children.empty(); }
+
+    // The operands of an AND or OR chain as a balanced binary tree, in order; empty operands (what a
+    // stray operator leaves, as in "a AND AND b") are dropped. No operand: an empty run.
+    static QueryNode balanced(QueryNode::Kind kind, std::vector<QueryNode> operands) {
+        operands.erase(std::remove_if(operands.begin(), operands.end(), is_empty), operands.end());
+        return join(kind, operands, 0, operands.size());
+    }
+
+    static QueryNode join(QueryNode::Kind kind, std::vector<QueryNode>& operands, std::size_t first, std::size_t last) {
+        if (first == last) return QueryNode();
+        if (last - first == 1) return std::move(operands[first]);
+        const std::size_t mid = first + (last - first + 1) / 2;
+        QueryNode left = join(kind, operands, first, mid);
+        return binary(kind, std::move(left), join(kind, operands, mid, last));
+    }
+
+    // a AND b NOT c AND d is a AND b AND d, without c: (a AND b AND d) NOT c, and with several NOTs
+    // their operands are ORed: x NOT c NOT d is x NOT (c OR d). A chain with no positive operand
+    // ("NOT c") keeps an empty left side, which matches nothing.
     QueryNode parse_and(int depth) {
-        QueryNode left = parse_group(depth);
-        while (current_.type == Lexeme::Type::AND || current_.type == Lexeme::Type::NOT) {
-            const auto kind = current_.type == Lexeme::Type::AND ? QueryNode::Kind::AND : QueryNode::Kind::AND_NOT;
+        std::vector<QueryNode> positive, negative;
+        positive.push_back(parse_group(depth));
+        while ((current_.type == Lexeme::Type::AND || current_.type == Lexeme::Type::NOT) && count_item()) {
+            const bool is_not = current_.type == Lexeme::Type::NOT;
             advance();
-            left = binary(kind, std::move(left), parse_group(depth));
+            (is_not ? negative : positive).push_back(parse_group(depth));
         }
-        return left;
+        QueryNode all = balanced(QueryNode::Kind::AND, std::move(positive));
+        QueryNode none = balanced(QueryNode::Kind::OR, std::move(negative));
+        if (is_empty(none)) return all;
+        return binary(QueryNode::Kind::AND_NOT, std::move(all), std::move(none));
     }
 
     static QueryNode::Modifier modifier(char sign) {
@@ -122,11 +158,7 @@ private:
             if (lx.type == Lexeme::Type::END || lx.type == Lexeme::Type::AND || lx.type == Lexeme::Type::OR ||
                 lx.type == Lexeme::Type::NOT || (lx.type == Lexeme::Type::CLOSE && depth > 0))
                 break;
-            if (++items_ > kMaxQueryItems) {
-                truncated = true;
-                while (current_.type != Lexeme::Type::END) advance();
-                break;
-            }
+            if (!count_item()) break;
             QueryNode item;
             if (lx.type == Lexeme::Type::CLOSE) {  // a stray ')' at top level: skip it
                 advance();

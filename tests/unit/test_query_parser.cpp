@@ -13,6 +13,7 @@
 
 using fahras::detail::kMaxQueryDepth;
 using fahras::detail::kMaxQueryItems;
+using fahras::detail::kMaxQueryTreeDepth;
 using fahras::detail::parse_query;
 using fahras::detail::QueryNode;
 
@@ -111,7 +112,7 @@ TEST_CASE("+required and -excluded words, phrases and groups") {
     });
 }
 
-TEST_CASE("AND, OR, NOT: binary, left-associative, AND and NOT bind tighter than OR") {
+TEST_CASE("AND, OR, NOT: binary, AND and NOT bind tighter than OR, chains are balanced trees") {
     check_rows({
         {"كيري AND جنيف", "AND(w[كيري], w[جنيف])"},
         {"كيري OR لافروف", "OR(w[كيري], w[لافروف])"},
@@ -119,7 +120,11 @@ TEST_CASE("AND, OR, NOT: binary, left-associative, AND and NOT bind tighter than
         {"a OR b AND c", "OR(w[a], AND(w[b], w[c]))"},
         {"a AND b OR c", "OR(AND(w[a], w[b]), w[c])"},
         {"a AND b AND c", "AND(AND(w[a], w[b]), w[c])"},
-        {"a NOT b NOT c", "NOT(NOT(w[a], w[b]), w[c])"},
+        {"a NOT b NOT c", "NOT(w[a], OR(w[b], w[c]))"},  // a without b and without c
+        {"a AND b AND c AND d", "AND(AND(w[a], w[b]), AND(w[c], w[d]))"},
+        {"a OR b OR c OR d OR e", "OR(OR(OR(w[a], w[b]), w[c]), OR(w[d], w[e]))"},
+        {"a NOT b AND c", "NOT(AND(w[a], w[c]), w[b])"},
+        {"a AND AND b", "AND(w[a], w[b])"},  // the empty operand between two operators is dropped
         {"a b OR c d", "OR((w[a] w[b]), (w[c] w[d]))"},
         {"+AND", "(+w[AND])"},  // a signed operator is a word
     });
@@ -257,4 +262,52 @@ TEST_CASE("a 10,000-word query is truncated and parsed fast") {
     collect_texts(root, texts);
     CHECK(!texts.empty());
     CHECK(texts.size() <= kMaxQueryItems);
+}
+
+TEST_CASE("operators count against kMaxQueryItems: 'x AND AND AND ...' is truncated") {
+    std::string query = "كيري";
+    for (int i = 0; i < 40000; ++i) query += " AND";  // 160 KB: it crashed the CLI (a 40,000-deep tree)
+    bool truncated = false;
+    const QueryNode root = parse_query(query, truncated);
+    CHECK(truncated);
+    CHECK(dump(root) == "w[كيري]");
+
+    std::string ops;
+    for (std::size_t i = 0; i < kMaxQueryItems; ++i) ops += "OR ";
+    parse_query(ops, truncated);
+    CHECK_FALSE(truncated);  // exactly kMaxQueryItems items
+    parse_query(ops + "OR", truncated);
+    CHECK(truncated);
+}
+
+TEST_CASE("the tree depth is at most kMaxQueryTreeDepth whatever the input") {
+    auto repeat = [](const std::string& s, std::size_t bytes) {
+        std::string out;
+        while (out.size() < bytes) out += s;
+        return out;
+    };
+    const std::size_t kBytes = 200 * 1024;
+    const std::vector<std::string> queries = {
+        "كيري" + repeat(" AND", kBytes),
+        repeat("كيري AND ", kBytes),
+        repeat("كيري OR ", kBytes),
+        repeat("NOT كيري ", kBytes),
+        repeat("a NOT b AND c OR ", kBytes),
+        repeat("(a AND ", kBytes),
+        repeat("(a OR b NOT ", kBytes),
+        repeat("(", kBytes) + repeat("a AND b OR ", kBytes),
+        repeat("((a b) AND (c OR d) NOT ", kBytes),
+        repeat("-(+a ", kBytes),
+    };
+    std::size_t deepest = 0;
+    for (const std::string& query : queries) {
+        CAPTURE(query.substr(0, 40));
+        bool truncated = false;
+        const QueryNode root = parse_query(query, truncated);
+        CHECK(truncated);
+        const std::size_t d = depth(root);
+        CHECK(d <= kMaxQueryTreeDepth);
+        deepest = std::max(deepest, d);
+    }
+    MESSAGE("deepest tree: " << deepest << " levels (bound " << kMaxQueryTreeDepth << ")");
 }
