@@ -176,6 +176,8 @@ namespace {
 
 void require_writable(const Index::Internal& in) {
     if (!in.writable) throw InvalidArgumentError("index '" + in.path + "' is open read-only; open it writable to change it");
+    if (!in.sharded() && !in.writer)  // a failed bulk commit could not even reopen the index
+        throw IndexError("index '" + in.path + "' lost its writer when a bulk commit failed; open the index again");
 }
 
 }  // namespace
@@ -271,7 +273,7 @@ void Index::commit() {
                 detail::bulk_commit(*internal_);
             } catch (const std::filesystem::filesystem_error& e) {
                 throw IndexError(std::string("merging the bulk-built shards: ") + e.what() +
-                                 "; the batch was not committed: rebuild the index");
+                                 "; nothing was committed: commit again, or add the batch again if size() says it was dropped");
             }
             write_metadata(*internal_, *internal_->writer);
         }
