@@ -1,4 +1,5 @@
-// Xapian exceptions never cross the API boundary: they become fahras::Error subclasses here.
+// Xapian exceptions never cross the API boundary: they become fahras::Error subclasses here, and so do
+// std::system_error (std::filesystem's errors among them) thrown by what the library calls.
 #pragma once
 
 #include <fahras/error.hpp>
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <system_error>
 
 namespace fahras::detail {
 
@@ -73,6 +75,21 @@ inline void reopen_latest(Xapian::Database& db) {
     }
 }
 
+/// A std::filesystem or std::system_error failure (a path too long, a directory that cannot be made, a
+/// thread that cannot start) as a fahras::Error, with what to do about its cause.
+[[noreturn]] inline void throw_system_error(const std::string& what, const std::system_error& e) {
+    const int code = e.code().category() == std::generic_category() || e.code().category() == std::system_category()
+                         ? e.code().value()
+                         : 0;
+    std::string advice = "; check the path and its permissions";
+    if (code == ENOSPC || code == EDQUOT) advice = "; the disk is full: free space and retry, the last commit is intact";
+    else if (code == EROFS) advice = "; the file system is read-only: open the index READ_ONLY or copy it elsewhere";
+    else if (code == ENAMETOOLONG) advice = "; the path is too long: choose a shorter one";
+    else if (code == EAGAIN || code == ENOMEM) advice = "; the system is out of threads or memory: lower IndexOptions::threads or retry later";
+    else if (code == EACCES || code == EPERM) advice = "; permission denied: check the owner and mode of the index directory";
+    throw IndexError(what + ": " + e.what() + advice);
+}
+
 template <class F>
 auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
     try {
@@ -110,6 +127,8 @@ auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
         throw InvalidArgumentError(what + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw IndexError(what + ": " + e.get_type() + ": " + e.get_msg());
+    } catch (const std::system_error& e) {  // std::filesystem::filesystem_error is one too
+        throw_system_error(what, e);
     }
 }
 
