@@ -745,7 +745,8 @@ int cmd_search(int argc, char** argv) {
     request.snippets = !args.flag("no-snippets");
     const bool json = args.flag("json");
     const bool tty = stdout_is_tty();
-    if (!json) {
+    if (!json) {  // plain text for a terminal; JSON keeps the HTML snippet (<b>, escaped text), JSON-encoded
+        request.snippet_format = fahras::SnippetFormat::PLAIN;
         request.highlight_open = tty ? "\033[1m" : "**";
         request.highlight_close = tty ? "\033[0m" : "**";
     }

@@ -45,6 +45,12 @@ struct RankingOptions {
     double stem_weight = 0.7;       ///< match on the light stem only
 };
 
+/** @brief How the text of a snippet is written (the highlight markers are always inserted as given). */
+enum class SnippetFormat {
+    HTML,   ///< the text HTML-escaped (& < > " ' as &amp; &lt; &gt; &quot; &#39;), for the default <b> markers
+    PLAIN,  ///< the text as stored, unescaped: for terminals, JSON encoders, or escaping of your own
+};
+
 /** @brief One query. */
 struct SearchRequest {
     std::string query;
@@ -59,6 +65,7 @@ struct SearchRequest {
     std::uint32_t snippet_length = 200;   ///< approximate snippet length in characters
     std::string highlight_open = "<b>";   ///< marker before each matched word
     std::string highlight_close = "</b>"; ///< marker after each matched word
+    SnippetFormat snippet_format = SnippetFormat::HTML;  ///< HTML (default): an article's `<script>` comes back as `&lt;script&gt;`
     bool facets = false;                  ///< count matches by source
     bool suggest = true;                  ///< offer a spelling suggestion for words with no match
 };

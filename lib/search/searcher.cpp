@@ -330,7 +330,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
         results.estimated_total = mset.get_matches_estimated();
 
-        detail::SnippetStyle style{request.snippet_length, request.highlight_open, request.highlight_close};
+        detail::SnippetStyle style{request.snippet_length, request.highlight_open, request.highlight_close,
+                                   request.snippet_format == SnippetFormat::HTML};
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
             hit.rank = request.offset + static_cast<std::uint32_t>(it.get_rank() - mset.get_firstitem()) + 1;

@@ -476,6 +476,7 @@ class Index:
         snippets: bool = True,
         snippet_length: int = 200,
         highlight: Tuple[str, str] = ("<b>", "</b>"),
+        escape_html: bool = True,
         facets: bool = False,
         suggest: bool = True,
     ) -> SearchResults:
@@ -489,7 +490,7 @@ class Index:
         """
         return _search(
             self._searcher(), query, hits, offset, sort, date_from, date_to, source, fields, snippets,
-            snippet_length, highlight, facets, suggest,
+            snippet_length, highlight, escape_html, facets, suggest,
         )
 
     def _searcher(self) -> _fahras.Searcher:
@@ -709,6 +710,7 @@ def _search(
     snippets: bool,
     snippet_length: int,
     highlight: Tuple[str, str],
+    escape_html: bool,
     facets: bool,
     suggest: bool,
 ) -> SearchResults:
@@ -727,6 +729,7 @@ def _search(
         _non_negative("snippet_length", snippet_length),
         highlight_open,
         highlight_close,
+        bool(escape_html),
         bool(facets),
         bool(suggest),
     )
@@ -776,6 +779,7 @@ class Searcher:
         snippets: bool = True,
         snippet_length: int = 200,
         highlight: Tuple[str, str] = ("<b>", "</b>"),
+        escape_html: bool = True,
         facets: bool = False,
         suggest: bool = True,
     ) -> SearchResults:
@@ -785,12 +789,13 @@ class Searcher:
         ``date_to`` are inclusive ISO 8601 prefixes or :class:`datetime.date` values; ``source`` keeps
         articles from that source (or from any of several), matched as ``source:`` in a query is;
         ``fields=False`` fills only id, rank and score (faster; no snippets); ``highlight`` is the
-        (open, close) pair wrapped around matched words in snippets; ``facets`` counts matches by
+        (open, close) pair wrapped around matched words in snippets, whose text is HTML-escaped
+        (``<`` as ``&lt;``...) unless ``escape_html=False`` (plain text, e.g. for a terminal); ``facets`` counts matches by
         source. An empty or stopword-only query gives no hits, not an error.
         """
         return _search(
             self._impl, query, limit, offset, sort, date_from, date_to, source, fields, snippets,
-            snippet_length, highlight, facets, suggest,
+            snippet_length, highlight, escape_html, facets, suggest,
         )
 
     def reopen(self) -> None:

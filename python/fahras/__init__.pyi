@@ -209,6 +209,7 @@ class Index:
         snippets: bool = ...,
         snippet_length: int = ...,
         highlight: Tuple[str, str] = ...,
+        escape_html: bool = ...,
         facets: bool = ...,
         suggest: bool = ...,
     ) -> SearchResults: ...
@@ -288,6 +289,7 @@ class Searcher:
         snippets: bool = ...,
         snippet_length: int = ...,
         highlight: Tuple[str, str] = ...,
+        escape_html: bool = ...,
         facets: bool = ...,
         suggest: bool = ...,
     ) -> SearchResults: ...

@@ -63,6 +63,7 @@ class Searcher:
         snippet_length: int,
         highlight_open: str,
         highlight_close: str,
+        escape_html: bool,
         facets: bool,
         suggest: bool,
     ) -> Dict[str, Any]: ...

@@ -806,7 +806,7 @@ cross this boundary as dicts; options are read from any object with the dataclas
             [](PySearcher& self, std::string query, std::uint32_t limit, std::uint32_t offset, const std::string& sort,
                std::string date_from, std::string date_to, std::vector<std::string> sources, bool fields,
                bool snippets, std::uint32_t snippet_length, std::string highlight_open, std::string highlight_close,
-               bool facets, bool suggest) {
+               bool escape_html, bool facets, bool suggest) {
                 fahras::SearchRequest request;
                 request.query = std::move(query);
                 request.limit = limit;
@@ -820,6 +820,7 @@ cross this boundary as dicts; options are read from any object with the dataclas
                 request.snippet_length = snippet_length;
                 request.highlight_open = std::move(highlight_open);
                 request.highlight_close = std::move(highlight_close);
+                request.snippet_format = escape_html ? fahras::SnippetFormat::HTML : fahras::SnippetFormat::PLAIN;
                 request.facets = facets;
                 request.suggest = suggest;
                 const fahras::SearchResults results =
@@ -827,7 +828,7 @@ cross this boundary as dicts; options are read from any object with the dataclas
                 return results_dict(results);
             },
             "query"_a, "limit"_a, "offset"_a, "sort"_a, "date_from"_a, "date_to"_a, "sources"_a, "fields"_a, "snippets"_a,
-            "snippet_length"_a, "highlight_open"_a, "highlight_close"_a, "facets"_a, "suggest"_a,
+            "snippet_length"_a, "highlight_open"_a, "highlight_close"_a, "escape_html"_a, "facets"_a, "suggest"_a,
             R"doc(Runs one query; returns SearchResults keyword dicts (hits as Hit keyword dicts).)doc")
         .def(
             "reopen", [](PySearcher& self) { self.run([](fahras::Searcher& s) { s.reopen(); }); },
