@@ -606,7 +606,11 @@ int cmd_index(int argc, char** argv) {
         std::cerr << "fahras: " << message << '\n';
     };
     fahras_cli::RecordSink sink;
+    std::uint64_t bad_dates = 0;
     sink.article = [&](fahras::Article&& article) {
+        if (!article.date.empty() && !fahras::is_iso_date(article.date) && !quiet && ++bad_dates <= kMaxWarnings)
+            warn("article '" + article.id + "': date '" + article.date +
+                 "' is not ISO 8601 (YYYY-MM-DD, optionally hh:mm[:ss]); indexed without a date");
         indexer.add(std::move(article));
         progress.update(indexer.indexed(), bytes_now);
     };
@@ -754,7 +758,12 @@ int cmd_search(int argc, char** argv) {
     const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
     const fahras::Searcher searcher(index);
     const auto start = Clock::now();
-    const fahras::SearchResults results = searcher.search(request);
+    fahras::SearchResults results;
+    try {
+        results = searcher.search(request);
+    } catch (const fahras::InvalidArgumentError& e) {  // a bad --from or --to
+        throw UsageError(e.what(), "search");
+    }
     const double seconds = seconds_since(start);
 
     if (json) {

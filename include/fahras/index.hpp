@@ -30,7 +30,10 @@
 
 namespace fahras {
 
-/** @brief One article. Only `id` is required; `date` is ISO 8601 (e.g. 2015-07-21 or 2015-07-21T02:51:32). */
+/** @brief One article. Only `id` is required; `date` is ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, optionally
+ *  with hh:mm[:ss], e.g. 2015-07-21 or 2015-07-21T02:51:32): another text (21/07/2015) is stored as it is
+ *  but gives the article no date: date filters leave it out, date order puts it with the undated
+ *  articles (check with is_iso_date()). */
 struct Article {
     std::string id;
     std::string title;
@@ -41,6 +44,11 @@ struct Article {
     std::string date;
     std::map<std::string, std::string> metadata;  ///< free key/value pairs, stored and returned
 };
+
+/** @brief Whether @p date is an ISO 8601 date fahras can filter and sort on (see Article::date):
+ *  YYYY, YYYY-MM or YYYY-MM-DD (also YYYYMMDD), optionally with ' ' or 'T' and hh:mm[:ss], a fraction and
+ *  a zone (ignored), every field in range. One-digit months, days and time fields (2015-7-1) are accepted. */
+bool is_iso_date(std::string_view date);
 
 /** @brief How to open an index on disk. */
 enum class OpenMode {

@@ -57,8 +57,8 @@ struct SearchRequest {
     std::uint32_t offset = 0;             ///< hits to skip (paging)
     std::uint32_t limit = 10;             ///< hits to return
     SortOrder sort = SortOrder::RELEVANCE;
-    std::string date_from;                ///< inclusive ISO 8601 prefix, e.g. "2015-07-01" (empty: open)
-    std::string date_to;                  ///< inclusive ISO 8601 prefix, e.g. "2015-07-31" (empty: open)
+    std::string date_from;                ///< inclusive ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD[( |T)hh:mm[:ss]], e.g. "2015-07-01" (empty: open; anything else: InvalidArgumentError)
+    std::string date_to;                  ///< inclusive, like date_from: "2015-07" ends with the month's last second (empty: open)
     std::vector<std::string> sources;     ///< only articles from one of these sources, matched as source: is (empty: any)
     bool stored_fields = true;            ///< fill title, author, ... of each hit (false: id, rank, score only; faster)
     bool snippets = true;                 ///< build highlighted snippets (needs store_text and stored_fields)
@@ -103,7 +103,8 @@ public:
     Searcher& operator=(Searcher&&) noexcept;
 
     /** @brief Runs a query. An empty or stopword-only query gives no hits, not an error.
-     *  @exception InvalidArgumentError invalid UTF-8 under InvalidUtf8::THROW, or limit > 10000. */
+     *  @exception InvalidArgumentError limit > 10000, or date_from / date_to not an ISO 8601 date.
+     *  @exception EncodingError invalid UTF-8 in the query under InvalidUtf8::THROW. */
     SearchResults search(const SearchRequest& request) const;
 
     /** @brief Convenience: the top @p limit hits for @p query. */

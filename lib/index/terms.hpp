@@ -5,6 +5,8 @@
 #include <fahras/analyzer.hpp>
 #include <fahras/index.hpp>
 
+#include "index/dates.hpp"  // date_key, for the date slot
+
 #include <xapian.h>
 
 #include <string>
@@ -34,9 +36,6 @@ inline constexpr std::size_t kMaxTermBytes = 200;
 // Gap between title and body positions so that no phrase spans the two.
 inline constexpr Xapian::termpos kBodyPositionOffset = 10000;
 
-/// "2015-07-21 02:51:32" → "20150721025132"; shorter dates are padded with 0 (or with 9 when
-/// @p upper_bound, so that "2015-07" as an upper bound includes the whole month). Empty if no digits.
-std::string date_key(std::string_view iso, bool upper_bound = false);
 
 /// The normalized key of a source name ("Al Riyadh" → "al riyadh").
 std::string source_key(const Analyzer& analyzer, std::string_view source);

@@ -276,6 +276,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     if (request.limit > kMaxLimit)
         throw InvalidArgumentError("limit " + std::to_string(request.limit) + " is above " +
                                    std::to_string(kMaxLimit) + "; page with offset instead");
+    detail::check_date_filter("date_from", request.date_from);
+    detail::check_date_filter("date_to", request.date_to);
     const Analyzer& analyzer = internal_->analyzer;
     if (analyzer.options().invalid_utf8 == InvalidUtf8::THROW && !is_valid_utf8(request.query))
         throw EncodingError("query is not valid UTF-8; convert it with fahras::to_utf8()");

@@ -54,3 +54,23 @@ def test_json_snippets_are_html_then_json_encoded(db):
 def test_text_snippets_are_plain_with_terminal_markers(db):
     out = run("search", db, "كيري").stdout
     assert "**كيري** <script>alert(1)</script> & لافروف" in out
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_a_bad_date_filter_is_a_usage_error(db, option):
+    proc = run("search", db, "كيري", option, "garbage")
+    assert proc.returncode == 2, proc.stderr
+    assert "garbage" in proc.stderr and "ISO 8601" in proc.stderr
+
+
+def test_a_record_with_a_day_first_date_is_indexed_with_a_warning(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "d", "body": "كيري", "date": "21/07/2015"}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    proc = run("index", tmp_path / "db", source)
+    assert proc.returncode == 0, proc.stderr
+    assert "'21/07/2015' is not ISO 8601" in proc.stderr
+    out = json.loads(run("search", tmp_path / "db", "كيري", "--json", "--from", "2000").stdout)
+    assert out["hits"] == []
+    out = json.loads(run("search", tmp_path / "db", "كيري", "--json").stdout)
+    assert [h["date"] for h in out["hits"]] == ["21/07/2015"]

@@ -49,3 +49,43 @@ TEST_CASE("snippets: an article's markup is escaped by default (HTML markers), k
     REQUIRE(plain.hits.size() == 1);
     CHECK(plain.hits[0].snippet == "[كيري] <script>alert(1)</script> & لافروف");
 }
+
+TEST_CASE("dates: a filter that is not an ISO 8601 date is an InvalidArgumentError, not ignored") {
+    Index index = Index::in_memory();
+    index.add(article("a", "كيري", "2015-07-21"));
+    index.commit();
+    const Searcher searcher(index);
+    for (const char* bad : {"garbage", "21/07/2015", "2015-13-01"}) {
+        CAPTURE(bad);
+        SearchRequest from = request("كيري");
+        from.date_from = bad;
+        CHECK_THROWS_AS(searcher.search(from), fahras::InvalidArgumentError);
+        SearchRequest to = request("كيري");
+        to.date_to = bad;
+        CHECK_THROWS_AS(searcher.search(to), fahras::InvalidArgumentError);
+    }
+    SearchRequest good = request("كيري");
+    good.date_from = "2015-07";
+    good.date_to = "2015-07-21";
+    CHECK(searcher.search(good).hits.size() == 1);
+}
+
+TEST_CASE("dates: an article with a day-first date is stored as given, without a date value") {
+    Index index = Index::in_memory();
+    index.add(article("iso", "كيري", "2015-07-21"));
+    index.add(article("dmy", "كيري", "21/07/2015"));  // was keyed 21072015...: after every real date
+    index.commit();
+    const Searcher searcher(index);
+    REQUIRE(index.get("dmy").has_value());
+    CHECK(index.get("dmy")->date == "21/07/2015");
+    SearchRequest r = request("كيري");
+    r.date_from = "2015-01-01";
+    const auto filtered = searcher.search(r);
+    REQUIRE(filtered.hits.size() == 1);  // the undated article matches no date filter
+    CHECK(filtered.hits[0].id == "iso");
+    r.date_from.clear();
+    r.sort = fahras::SortOrder::DATE_DESC;
+    const auto newest = searcher.search(r);
+    REQUIRE(newest.hits.size() == 2);
+    CHECK(newest.hits[0].id == "iso");  // not "dmy" as in the year 2107
+}
