@@ -5,9 +5,15 @@
  *   - words: كيري لافروف (all words count; documents with more of them rank first)
  *   - "جون كيري": a phrase; +word: required; -word: excluded
  *   - AND, OR, NOT between words or groups, and (parentheses)
- *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter)
+ *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter); the
+ *     word or the quote must follow the colon: "title: كيري" (with a space) is the two words title, كيري
  *   - كير*: the indexed words that start with the (normalized) prefix, at most the 100 most frequent
  *     of them, so that a short prefix stays fast; a lone "*" matches nothing
+ *  Precedence, loosest first: OR, then AND and NOT, then a run of words with no operator between them
+ *  (any of its words may match): "a b AND c" is (a OR b) AND c, "a OR b AND c" is a OR (b AND c), and
+ *  "a AND b NOT c" is (a AND b) NOT c. Use parentheses for anything else. Operators are upper case
+ *  (lower-case "and" is a word). Words are separated by any white space, the Unicode ones included
+ *  (no-break space U+00A0, thin space U+2009, U+202F, ideographic space U+3000 ...).
  *  Unbalanced quotes or parentheses are closed at the end of the query, never an error.
  *
  *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).

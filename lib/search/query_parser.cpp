@@ -1,5 +1,9 @@
 #include "search/query_parser.hpp"
 
+#include "analysis/utf8.hpp"
+
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 
@@ -17,7 +21,19 @@ struct Lexeme {
 // Quote marks that open or close a phrase: ASCII, Arabic guillemets and typographic quotes.
 constexpr std::array<std::string_view, 5> kQuotes = {"\"", "\u00AB", "\u00BB", "\u201C", "\u201D"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Bytes of the white space at @p pos of @p q, 0 if none: ASCII spaces and every Unicode White_Space
+// code point (U+00A0 no-break space, U+2009 thin space, U+202F, U+3000 ...), which separate query
+// words as the tokenizer separates words in text.
+std::size_t space_at(std::string_view q, std::size_t pos) {
+    if (pos >= q.size()) return 0;
+    if (static_cast<unsigned char>(q[pos]) < 0x80) return is_ascii_space(q[pos]) ? 1 : 0;
+    std::size_t end = pos;
+    bool valid = true;
+    const char32_t cp = decode_utf8(q, end, valid);
+    return valid && u_isUWhiteSpace(static_cast<UChar32>(cp)) ? end - pos : 0;
+}
 
 class Lexer {
 public:
@@ -43,10 +59,10 @@ public:
     }
 
     Lexeme next() {
-        while (pos_ < q_.size() && is_space(q_[pos_])) ++pos_;
+        while (std::size_t n = space_at(q_, pos_)) pos_ += n;
         Lexeme lx;
         if (pos_ >= q_.size()) return lx;
-        if ((q_[pos_] == '+' || q_[pos_] == '-') && pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1])) {
+        if ((q_[pos_] == '+' || q_[pos_] == '-') && pos_ + 1 < q_.size() && !space_at(q_, pos_ + 1)) {
             lx.sign = q_[pos_++];
         }
         if (std::size_t n = quote_at(pos_)) {
@@ -57,7 +73,7 @@ public:
         if (q_[pos_] == '(') { ++pos_; lx.type = Lexeme::Type::OPEN; return lx; }
         if (q_[pos_] == ')') { ++pos_; lx.type = Lexeme::Type::CLOSE; return lx; }
         const std::size_t start = pos_;
-        while (pos_ < q_.size() && !is_space(q_[pos_]) && q_[pos_] != '(' && q_[pos_] != ')' && !quote_at(pos_)) ++pos_;
+        while (pos_ < q_.size() && !space_at(q_, pos_) && q_[pos_] != '(' && q_[pos_] != ')' && !quote_at(pos_)) ++pos_;
         lx.text.assign(q_.substr(start, pos_ - start));
         lx.type = Lexeme::Type::WORD;
         if (!lx.sign) {
@@ -67,6 +83,8 @@ public:
         }
         return lx;
     }
+
+    std::size_t position() const { return pos_; }
 
 private:
     std::string_view q_;
@@ -187,7 +205,9 @@ private:
         return group;
     }
 
-    // word, or field:word, or field:"phrase"
+    // word, or field:word, or field:"phrase" (the quote right after the colon). A field name followed by
+    // a space or the end ("title: كيري") is no field: "title:" is read as a word like any other (Xapian's
+    // QueryParser does the same), so it never takes the next word, operator or parenthesis with it.
     QueryNode word_item(const std::string& text) {
         QueryNode item;
         item.kind = QueryNode::Kind::WORDS;
@@ -195,16 +215,14 @@ private:
         for (const char* field : {"title", "author", "source"}) {
             const std::string prefix = std::string(field) + ":";
             if (text.compare(0, prefix.size(), prefix) != 0) continue;
-            item.field = field;
-            item.text = text.substr(prefix.size());
-            if (item.text.empty()) {
-                const Lexeme after = lexer_.next();
-                if (after.type == Lexeme::Type::QUOTE) {
-                    item.kind = QueryNode::Kind::PHRASE;
-                    item.text = lexer_.phrase_text();
-                } else {
-                    item.text = after.text;
-                }
+            if (text.size() > prefix.size()) {
+                item.field = field;
+                item.text = text.substr(prefix.size());
+            } else if (lexer_.quote_at(lexer_.position())) {
+                item.field = field;
+                item.kind = QueryNode::Kind::PHRASE;
+                (void)lexer_.next();  // the opening quote
+                item.text = lexer_.phrase_text();
             }
             break;
         }

@@ -148,14 +148,17 @@ TEST_CASE("fields: title:, author:, source: with words and phrases") {
         {"title:\"جون كيري\"", "title:p[جون كيري]"},
         {"title:«جون كيري»", "title:p[جون كيري]"},
         {"source:\"الشرق الأوسط\"", "source:p[الشرق الأوسط]"},
-        {"title: كيري", "title:w[كيري]"},  // the word after a bare field name
+        {"title: كيري", "(w[title:] w[كيري])"},  // a field name with a space after it is a plain word
+        {"title: AND كيري", "AND(w[title:], w[كيري])"},  // ... and never takes the next operator
+        {"title: (كيري لافروف)", "(w[title:] (w[كيري] w[لافروف]))"},  // ... or parenthesis
+        {"title: \"جون كيري\"", "(w[title:] p[جون كيري])"},
         {"كيري source:okaz", "(w[كيري] source:w[okaz])"},
         {"كيري -source:okaz", "(w[كيري] -source:w[okaz])"},
         {"+title:كيري لافروف", "(+title:w[كيري] w[لافروف])"},
         {"كيري AND author:رويترز", "AND(w[كيري], author:w[رويترز])"},
         {"url:x", "w[url:x]"},  // not a field: a plain word
         {"TITLE:x", "w[TITLE:x]"},
-        {"title:", "title:w[]"},
+        {"title:", "w[title:]"},
     });
 }
 
@@ -310,4 +313,17 @@ TEST_CASE("the tree depth is at most kMaxQueryTreeDepth whatever the input") {
         deepest = std::max(deepest, d);
     }
     MESSAGE("deepest tree: " << deepest << " levels (bound " << kMaxQueryTreeDepth << ")");
+}
+
+TEST_CASE("non-ASCII spaces separate query words and operators like ASCII ones") {
+    for (const char* space : {"\u00A0", "\u2009", "\u202F", "\u3000", "\u2002", "\u205F", "\u1680", "\u2028", "\u0085"}) {
+        const std::string sp = space;
+        CAPTURE(sp);
+        CHECK(parse("كيري" + sp + "لافروف") == "(w[كيري] w[لافروف])");
+        CHECK(parse("كيري" + sp + "AND" + sp + "لافروف") == "AND(w[كيري], w[لافروف])");
+        CHECK(parse("title:كيري" + sp + "لافروف") == "(title:w[كيري] w[لافروف])");
+        CHECK(parse(sp + "+كيري" + sp) == "(+w[كيري])");
+        CHECK(parse(sp) == "()");
+    }
+    CHECK(parse("\u0643\u200B\u064A") == "w[\u0643\u200B\u064A]");  // a zero-width space is no space: the analyzer drops it
 }
