@@ -60,6 +60,13 @@ public:
     using IndexError::IndexError;
 };
 
+/** @brief A read could not get one consistent snapshot: writers kept committing faster than it ran,
+ *  past IndexOptions::read_retry. Retry later, or give the reads a longer ReadRetryPolicy. */
+class IndexModifiedError : public IndexError {
+public:
+    using IndexError::IndexError;
+};
+
 /** @brief The index was built by a different analyzer (name or version); rebuild it. */
 class AnalyzerMismatchError : public IndexError {
 public:

@@ -20,6 +20,7 @@
 
 #include <fahras/analyzer.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -58,6 +59,19 @@ enum class OpenMode {
 };
 
 /** @brief Options fixed when an index is opened for writing. */
+/** @brief How a read that loses its snapshot is retried (Searcher::search, Searcher::reopen, Index::reopen).
+ *
+ *  A reader sees the commit it opened (or last reopened) until a writer has committed twice more; then
+ *  Xapian discards that snapshot and the read fails part-way. A search is one read: it is rerun from the
+ *  start on the latest commit (which moves the Searcher to that commit, as reopen() does), so its
+ *  results always come from one committed state. It is tried at least `min_attempts` times, then again
+ *  while less than `retry_for` has passed since the first attempt; after that it throws
+ *  IndexModifiedError. `{1, 0ms}`: no retry at all. */
+struct ReadRetryPolicy {
+    std::uint32_t min_attempts = 5;                 ///< attempts made whatever the time they take
+    std::chrono::milliseconds retry_for{10000};     ///< further attempts while the read has taken less than this
+};
+
 struct IndexOptions {
     AnalyzerOptions analyzer;       ///< must match the analyzer an existing index was built with
     bool store_text = true;         ///< keep title and body for snippets and highlighting
@@ -70,6 +84,7 @@ struct IndexOptions {
     unsigned shards = 0;
     std::uint32_t remote_connect_timeout_ms = 5000;  ///< longest wait to connect to a remote shard
     std::uint32_t remote_timeout_ms = 20000;         ///< longest wait for any one call to a remote shard
+    ReadRetryPolicy read_retry;                      ///< reads that lose their snapshot to a writer (default: 5 attempts, then up to 10 s)
 };
 
 /** @brief Where one shard of an index lives: a local database directory, or a database served by

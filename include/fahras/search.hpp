@@ -18,8 +18,9 @@
  *
  *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).
  *  A Searcher sees the commit of its last reopen(); if a writer commits twice more during one search,
- *  Xapian discards that snapshot and the search is rerun on the latest commit, so results always come
- *  from one committed state.
+ *  Xapian discards that snapshot and the search is rerun on the latest commit (moving the Searcher to
+ *  it), as IndexOptions::read_retry says (ReadRetryPolicy), so results always come from one committed
+ *  state; past the policy, search() throws IndexModifiedError rather than mix two states.
  */
 #pragma once
 

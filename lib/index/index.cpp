@@ -130,8 +130,10 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         if (mode == OpenMode::READ_ONLY) {
             if (!std::filesystem::exists(path))
                 throw IndexNotFoundError("no index at '" + path + "'; create it first (fahras index " + path + " FILE)");
-            in->reader = Xapian::Database(path);
-            check_metadata(*in, in->reader, path);
+            detail::retry_read(in->options.read_retry, [&] {  // a writer may commit twice while this reads
+                in->reader = Xapian::Database(path);
+                check_metadata(*in, in->reader, path);
+            });
             return;
         }
         if (std::filesystem::exists(path) && !std::filesystem::is_directory(path))
@@ -282,7 +284,7 @@ void Index::commit() {
 }
 
 void Index::reopen() {
-    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader); });
+    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader, internal_->options.read_retry); });
 }
 
 std::uint64_t Index::size() const {

@@ -244,6 +244,7 @@ struct Searcher::Internal {
     RankingOptions ranking;
     bool positions = true;
     bool store_text = true;
+    ReadRetryPolicy read_retry;
 };
 
 Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::make_unique<Internal>()) {
@@ -252,6 +253,7 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     internal_->ranking = ranking;
     internal_->positions = in.options.positions;
     internal_->store_text = in.options.store_text;
+    internal_->read_retry = in.options.read_retry;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after
     // reopen) and nothing uncommitted; an in-memory index has only the one handle.
     internal_->db = detail::translate_xapian_errors("opening a searcher on '" + in.path + "'",
@@ -262,7 +264,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 void Searcher::reopen() {
-    detail::translate_xapian_errors("reopening the searcher", [&] { detail::reopen_latest(internal_->db); });
+    detail::translate_xapian_errors("reopening the searcher", [&] { detail::reopen_latest(internal_->db, internal_->read_retry); });
 }
 
 SearchResults Searcher::search(std::string_view query, std::uint32_t limit) const {
@@ -383,13 +385,13 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     // A reader's snapshot lasts until the writer has committed twice more; then Xapian discards it and
     // the search fails mid-way. A search is one read: it is rerun on the latest commit (see ReadRetry).
     return detail::translate_xapian_errors("searching", [&] {
-        detail::ReadRetry retry;
+        detail::ReadRetry retry(internal_->read_retry);
         for (;;) {
             try {
                 return run();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (!retry.again()) throw;
-                detail::reopen_latest(internal_->db);
+                detail::reopen_latest(internal_->db, internal_->read_retry);
             }
         }
     });

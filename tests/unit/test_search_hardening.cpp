@@ -89,3 +89,50 @@ TEST_CASE("dates: an article with a day-first date is stored as given, without a
     REQUIRE(newest.hits.size() == 2);
     CHECK(newest.hits[0].id == "iso");  // not "dmy" as in the year 2107
 }
+
+namespace {
+
+// Commits that rewrite every document, so that a reader's snapshot is discarded.
+void churn(Index& writer, int commits) {
+    for (int c = 0; c < commits; ++c) {
+        for (int i = 0; i < 300; ++i)
+            writer.add(article("d" + std::to_string(i), "كيري لافروف جولة " + std::to_string(c) + " " + std::to_string(i)));
+        writer.commit();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("read retry policy: a search on a discarded snapshot is rerun (default) or is IndexModifiedError") {
+    fahras::test::TempDir dir("read_retry");
+    const std::string path = dir.sub("idx");
+    fahras::IndexOptions one_thread;
+    one_thread.threads = 1;
+    Index writer = Index::open(path, fahras::OpenMode::CREATE_OR_OVERWRITE, one_thread);
+    churn(writer, 1);
+
+    fahras::IndexOptions no_retry;
+    no_retry.read_retry = fahras::ReadRetryPolicy{1, std::chrono::milliseconds(0)};
+    const Index strict_reader = Index::open(path, fahras::OpenMode::READ_ONLY, no_retry);
+    const Searcher strict(strict_reader);
+    const Index default_reader = Index::open(path, fahras::OpenMode::READ_ONLY);
+    const Searcher patient(default_reader);
+    SearchRequest r = request("كيري");
+    r.limit = 1000;
+    r.suggest = false;
+    churn(writer, 3);  // two commits after the readers' one discard it
+
+    // The default policy reruns the search on the latest commit: every document, once.
+    CHECK(patient.search(r).hits.size() == 300);
+    // No retry: the discarded snapshot is reported as such (or, if Xapian had not reused its blocks
+    // yet, the old commit is read whole; never a mix).
+    try {
+        const auto results = strict.search(r);
+        CHECK(results.hits.size() == 300);
+        MESSAGE("the discarded snapshot was still readable");
+    } catch (const fahras::IndexModifiedError& e) {
+        CHECK(std::string(e.what()).find("read_retry") != std::string::npos);
+    }
+    CHECK(fahras::ReadRetryPolicy{}.min_attempts == 5);
+    CHECK(fahras::ReadRetryPolicy{}.retry_for == std::chrono::seconds(10));
+}
