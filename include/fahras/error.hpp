@@ -30,7 +30,8 @@ public:
     using InvalidArgumentError::InvalidArgumentError;
 };
 
-/** @brief A query could not be understood (only in strict parsing; the default parser never throws). */
+/** @brief A query could not be understood: thrown only with SearchRequest::strict_syntax (the default
+ *  parser never throws); the message names the character at fault. */
 class QuerySyntaxError : public InvalidArgumentError {
 public:
     using InvalidArgumentError::InvalidArgumentError;

@@ -14,7 +14,8 @@
  *  "a AND b NOT c" is (a AND b) NOT c. Use parentheses for anything else. Operators are upper case
  *  (lower-case "and" is a word). Words are separated by any white space, the Unicode ones included
  *  (no-break space U+00A0, thin space U+2009, U+202F, ideographic space U+3000 ...).
- *  Unbalanced quotes or parentheses are closed at the end of the query, never an error.
+ *  Unbalanced quotes or parentheses are closed at the end of the query and stray operators dropped,
+ *  never an error, unless SearchRequest::strict_syntax asks for a QuerySyntaxError instead.
  *
  *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).
  *  A Searcher sees the commit of its last reopen(); if a writer commits twice more during one search,
@@ -75,6 +76,10 @@ struct SearchRequest {
     SnippetFormat snippet_format = SnippetFormat::HTML;  ///< HTML (default): an article's `<script>` comes back as `&lt;script&gt;`
     bool facets = false;                  ///< count matches by source
     bool suggest = true;                  ///< offer a spelling suggestion for words with no match
+    /// Reject malformed syntax instead of reading it leniently: an unclosed quote or '(', a stray ')',
+    /// an operator with nothing on one side ("AND x", "x OR", "x AND AND y", "NOT x") or parentheses
+    /// nested deeper than 32 throw QuerySyntaxError naming the character (1-based) at fault.
+    bool strict_syntax = false;
 };
 
 /** @brief One hit. */

@@ -2,6 +2,8 @@
 
 #include "analysis/utf8.hpp"
 
+#include <fahras/error.hpp>
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@ struct Lexeme {
     Type type = Type::END;
     std::string text;
     char sign = 0;  // '+' or '-' before a word, quote or parenthesis
+    std::size_t pos = 0;  // byte offset of the lexeme (of its sign, if any) in the query
 };
 
 // Quote marks that open or close a phrase: ASCII, Arabic guillemets and typographic quotes.
@@ -45,9 +48,10 @@ public:
         return 0;
     }
 
-    // Inside a phrase: everything up to the closing quote (or the end).
+    // Inside a phrase: everything up to the closing quote (or the end: phrase_closed false).
     std::string phrase_text() {
         std::string text;
+        phrase_closed = true;
         while (pos_ < q_.size()) {
             if (std::size_t n = quote_at(pos_)) {
                 pos_ += n;
@@ -55,12 +59,16 @@ public:
             }
             text.push_back(q_[pos_++]);
         }
+        phrase_closed = false;
         return text;
     }
+
+    bool phrase_closed = true;
 
     Lexeme next() {
         while (std::size_t n = space_at(q_, pos_)) pos_ += n;
         Lexeme lx;
+        lx.pos = pos_;
         if (pos_ >= q_.size()) return lx;
         if ((q_[pos_] == '+' || q_[pos_] == '-') && pos_ + 1 < q_.size() && !space_at(q_, pos_ + 1)) {
             lx.sign = q_[pos_++];
@@ -93,7 +101,7 @@ private:
 
 class Parser {
 public:
-    explicit Parser(std::string_view q) : lexer_(q) { advance(); }
+    Parser(std::string_view q, bool strict) : query_(q), strict_(strict), lexer_(q) { advance(); }
 
     // a OR b OR c: the operands of a chain are collected, then joined as a balanced tree (depth
     // log2 of their number, not their number: a recursive consumer of the tree cannot overflow).
@@ -101,8 +109,11 @@ public:
         std::vector<QueryNode> operands;
         operands.push_back(parse_and(depth));
         while (current_.type == Lexeme::Type::OR && count_item()) {
+            const Lexeme op = current_;
+            if (is_empty(operands.back())) stray_operator(op, "on its left");
             advance();
             operands.push_back(parse_and(depth));
+            if (is_empty(operands.back())) stray_operator(op, "on its right");
         }
         return balanced(QueryNode::Kind::OR, std::move(operands));
     }
@@ -151,10 +162,15 @@ private:
     QueryNode parse_and(int depth) {
         std::vector<QueryNode> positive, negative;
         positive.push_back(parse_group(depth));
+        bool previous_empty = is_empty(positive.back());
         while ((current_.type == Lexeme::Type::AND || current_.type == Lexeme::Type::NOT) && count_item()) {
-            const bool is_not = current_.type == Lexeme::Type::NOT;
+            const Lexeme op = current_;
+            const bool is_not = op.type == Lexeme::Type::NOT;
+            if (previous_empty) stray_operator(op, "on its left");
             advance();
             (is_not ? negative : positive).push_back(parse_group(depth));
+            previous_empty = is_empty(is_not ? negative.back() : positive.back());
+            if (previous_empty) stray_operator(op, "on its right");
         }
         QueryNode all = balanced(QueryNode::Kind::AND, std::move(positive));
         QueryNode none = balanced(QueryNode::Kind::OR, std::move(negative));
@@ -179,18 +195,22 @@ private:
             if (!count_item()) break;
             QueryNode item;
             if (lx.type == Lexeme::Type::CLOSE) {  // a stray ')' at top level: skip it
+                if (strict_) fail(lx.pos, "')' closes no '('");
                 advance();
                 continue;
             } else if (lx.type == Lexeme::Type::OPEN && depth < kMaxQueryDepth) {
                 advance();
                 item = parse_or(depth + 1);
                 if (current_.type == Lexeme::Type::CLOSE) advance();
+                else if (strict_ && !truncated) fail(lx.pos, "'(' is never closed");
             } else if (lx.type == Lexeme::Type::OPEN) {
+                if (strict_) fail(lx.pos, "parentheses nested deeper than " + std::to_string(kMaxQueryDepth));
                 advance();  // too deep: the parenthesis is ignored
                 continue;
             } else if (lx.type == Lexeme::Type::QUOTE) {
                 item.kind = QueryNode::Kind::PHRASE;
                 item.text = lexer_.phrase_text();
+                if (strict_ && !lexer_.phrase_closed) fail(lx.pos, "the quote is never closed");
                 advance();
             } else {
                 item = word_item(lx.text);
@@ -221,8 +241,9 @@ private:
             } else if (lexer_.quote_at(lexer_.position())) {
                 item.field = field;
                 item.kind = QueryNode::Kind::PHRASE;
-                (void)lexer_.next();  // the opening quote
+                const Lexeme quote = lexer_.next();  // the opening quote
                 item.text = lexer_.phrase_text();
+                if (strict_ && !lexer_.phrase_closed) fail(quote.pos, "the quote is never closed");
             }
             break;
         }
@@ -230,6 +251,21 @@ private:
         return item;
     }
 
+    // Strict syntax only: QuerySyntaxError naming the character (1-based, in code points) at fault.
+    [[noreturn]] void fail(std::size_t byte, const std::string& what) const {
+        throw QuerySyntaxError("query syntax error at character " +
+                               std::to_string(count_code_points(query_.substr(0, byte)) + 1) + ": " + what +
+                               "; fix the query, or search without strict_syntax to have it read leniently");
+    }
+
+    void stray_operator(const Lexeme& op, const char* side) const {
+        if (!strict_ || truncated) return;  // (an operand cut off by kMaxQueryItems is no syntax error)
+        const char* name = op.type == Lexeme::Type::AND ? "AND" : op.type == Lexeme::Type::OR ? "OR" : "NOT";
+        fail(op.pos, std::string("'") + name + "' has nothing " + side);
+    }
+
+    std::string_view query_;
+    bool strict_;
     Lexer lexer_;
     Lexeme current_;
     std::size_t items_ = 0;
@@ -237,8 +273,8 @@ private:
 
 }  // namespace
 
-QueryNode parse_query(std::string_view query, bool& truncated) {
-    Parser parser(query);
+QueryNode parse_query(std::string_view query, bool& truncated, bool strict) {
+    Parser parser(query, strict);
     QueryNode root = parser.parse_or(0);
     truncated = parser.truncated;
     return root;

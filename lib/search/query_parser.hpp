@@ -1,6 +1,6 @@
 // Query parser: the search-box syntax into a small tree, before any analysis. The searcher turns the
-// tree into a Xapian::Query, running the analyzer on each word. Never throws on user input:
-// unbalanced quotes and parentheses close at the end, stray operators and ')' are ignored.
+// tree into a Xapian::Query, running the analyzer on each word. Never throws on user input unless
+// asked to be strict: unbalanced quotes and parentheses close at the end, stray operators and ')' are ignored.
 #pragma once
 
 #include <cstddef>
@@ -32,7 +32,10 @@ inline constexpr std::size_t kMaxQueryItems = 256;
 /// kMaxQueryItems operands (log2 256 = 8 levels); the leaves add one.
 inline constexpr std::size_t kMaxQueryTreeDepth = (kMaxQueryDepth + 1) * (2 + 2 * 8) + 1;
 
-/// Parses @p query. @p truncated is set when items beyond kMaxQueryItems were dropped.
-QueryNode parse_query(std::string_view query, bool& truncated);
+/// Parses @p query. @p truncated is set when items beyond kMaxQueryItems were dropped. With @p strict,
+/// an unclosed quote or parenthesis, a stray ')', an operator without an operand on either side and
+/// nesting beyond kMaxQueryDepth are a QuerySyntaxError naming the character at fault, instead of
+/// being closed or dropped.
+QueryNode parse_query(std::string_view query, bool& truncated, bool strict = false);
 
 }  // namespace fahras::detail

@@ -288,7 +288,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     SearchResults results;
     detail::MatchTerms match;
     bool truncated = false;
-    const QueryNode tree = detail::parse_query(query_text, truncated);
+    const QueryNode tree = detail::parse_query(query_text, truncated, request.strict_syntax);
     QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, results, match);
     Xapian::Query query = builder.build(tree, false);
     if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");

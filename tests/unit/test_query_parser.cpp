@@ -5,6 +5,8 @@
 // and the failure paths: unbalanced quotes and parentheses, deep nesting, huge queries, stray operators.
 #include "search/query_parser.hpp"
 
+#include <fahras/error.hpp>
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -326,4 +328,43 @@ TEST_CASE("non-ASCII spaces separate query words and operators like ASCII ones")
         CHECK(parse(sp) == "()");
     }
     CHECK(parse("\u0643\u200B\u064A") == "w[\u0643\u200B\u064A]");  // a zero-width space is no space: the analyzer drops it
+}
+
+TEST_CASE("strict syntax: malformed queries are a QuerySyntaxError naming the character at fault") {
+    struct R {
+        const char* query;
+        const char* message;  // a part of the message
+    };
+    const R rows[] = {
+        {"\"جون كيري", "character 1: the quote is never closed"},
+        {"كيري «جون", "character 6: the quote is never closed"},
+        {"title:\"جون", "character 7: the quote is never closed"},
+        {"(كيري لافروف", "character 1: '(' is never closed"},
+        {"كيري)", "character 5: ')' closes no '('"},
+        {"AND كيري", "character 1: 'AND' has nothing on its left"},
+        {"كيري OR", "character 6: 'OR' has nothing on its right"},
+        {"كيري AND AND لافروف", "character 6: 'AND' has nothing on its right"},
+        {"NOT كيري", "character 1: 'NOT' has nothing on its left"},
+        {"(كيري AND)", "character 7: 'AND' has nothing on its right"},
+    };
+    for (const R& row : rows) {
+        const std::string query = row.query;
+        CAPTURE(query);
+        bool truncated = false;
+        try {
+            parse_query(row.query, truncated, true);
+            FAIL("no QuerySyntaxError");
+        } catch (const fahras::QuerySyntaxError& e) {
+            CHECK_MESSAGE(std::string(e.what()).find(row.message) != std::string::npos, e.what());
+        }
+        CHECK_NOTHROW(parse_query(row.query, truncated));  // the default stays lenient
+    }
+    const std::string deep = std::string(kMaxQueryDepth + 1, '(') + "x" + std::string(kMaxQueryDepth + 1, ')');
+    bool truncated = false;
+    CHECK_THROWS_AS(parse_query(deep, truncated, true), fahras::QuerySyntaxError);
+    // Well-formed queries parse the same in both modes.
+    for (const char* ok : {"كيري", "\"جون كيري\" -لافروف", "(a OR b) AND c NOT d", "title:\"جون كيري\" +x", "+AND"}) {
+        CAPTURE(ok);
+        CHECK(dump(parse_query(ok, truncated, true)) == dump(parse_query(ok, truncated)));
+    }
 }

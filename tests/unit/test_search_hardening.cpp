@@ -136,3 +136,16 @@ TEST_CASE("read retry policy: a search on a discarded snapshot is rerun (default
     CHECK(fahras::ReadRetryPolicy{}.min_attempts == 5);
     CHECK(fahras::ReadRetryPolicy{}.retry_for == std::chrono::seconds(10));
 }
+
+TEST_CASE("strict_syntax: Searcher::search throws QuerySyntaxError; the default reads the same query leniently") {
+    Index index = Index::in_memory();
+    index.add(article("a", "كيري لافروف"));
+    index.commit();
+    const Searcher searcher(index);
+    SearchRequest r = request("كيري AND");
+    CHECK(searcher.search(r).hits.size() == 1);
+    r.strict_syntax = true;
+    CHECK_THROWS_AS(searcher.search(r), fahras::QuerySyntaxError);
+    r.query = "كيري AND لافروف";
+    CHECK(searcher.search(r).hits.size() == 1);
+}
