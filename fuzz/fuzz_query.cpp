@@ -1,5 +1,6 @@
 // Fuzz target: the search box. Arbitrary bytes as a query over a small index of news articles, with
-// snippets, facets and suggestions on: the default parser must never throw, whatever the syntax.
+// snippets, facets and suggestions on: the default parser must never throw, whatever the syntax; the
+// strict one (SearchRequest::strict_syntax) throws QuerySyntaxError and nothing else.
 #include <fahras/fahras.hpp>
 
 #include "search/query_parser.hpp"
@@ -67,6 +68,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.facets = true;
     request.limit = 5;
     const fahras::SearchResults results = searcher().search(request);  // an exception aborts the run
+    // Strict syntax: QuerySyntaxError or nothing, and a query it accepts gives the lenient results.
+    request.strict_syntax = true;
+    try {
+        if (searcher().search(request).hits.size() != results.hits.size()) std::abort();
+    } catch (const fahras::QuerySyntaxError&) {
+    }
     if (results.hits.size() > 3 || results.estimated_total > 3) std::abort();
     for (const fahras::Hit& hit : results.hits)
         if (!fahras::is_valid_utf8(hit.snippet)) std::abort();
