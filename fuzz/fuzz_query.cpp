@@ -50,7 +50,7 @@ std::size_t tree_depth(const fahras::detail::QueryNode& n) {
 }  // namespace
 
 // Run with long inputs (scripts/test.sh passes -max_len=16384 to this target): the input, and the input
-// repeated to 64 KB (so that a short "x AND " becomes a chain of thousands), must parse to a tree no
+// repeated to 16 KB (so that a short "x AND " becomes a chain of thousands), must parse to a tree no
 // deeper than kMaxQueryTreeDepth; deeper, a recursive consumer could overflow a small thread stack.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string query(reinterpret_cast<const char*>(data), size);
@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (tree_depth(fahras::detail::parse_query(query, truncated)) > fahras::detail::kMaxQueryTreeDepth) std::abort();
     if (size > 0) {
         std::string repeated;
-        while (repeated.size() < 64 * 1024) repeated += query;
+        while (repeated.size() < 16 * 1024) repeated += query;
         if (tree_depth(fahras::detail::parse_query(repeated, truncated)) > fahras::detail::kMaxQueryTreeDepth)
             std::abort();
     }
