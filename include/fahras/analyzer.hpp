@@ -99,7 +99,8 @@ public:
      *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
     void for_each_token(std::string_view text, const std::function<void(const TokenView&)>& sink) const;
 
-    /** @brief All words of @p text with their tiers, positions and byte spans. */
+    /** @brief All words of @p text with their tiers, positions and byte spans.
+     *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
     std::vector<Token> analyze(std::string_view text) const;
 
     /** @brief True if the already normalized word is a stopword. */

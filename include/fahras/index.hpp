@@ -114,7 +114,8 @@ struct ShardLocation {
  *  @exception IndexError a line is none of these (the message gives FILE:LINE). */
 std::vector<ShardLocation> read_stub_file(const std::string& path);
 
-/** @brief Writes @p shards as a Xapian stub file (readable by every Xapian tool, e.g. xapian-delve). */
+/** @brief Writes @p shards as a Xapian stub file (readable by every Xapian tool, e.g. xapian-delve).
+ *  @exception IndexError the file cannot be written. */
 void write_stub_file(const std::string& path, const std::vector<ShardLocation>& shards);
 
 /** @brief Figures about an index. */
@@ -138,8 +139,12 @@ public:
      *  above 1 is created as such a directory: `shard-0` ... `shard-N-1` and an `XAPIANDB` listing them.
      *  @exception IndexNotFoundError READ_ONLY and nothing there.
      *  @exception CorruptIndexError the files are damaged.
-     *  @exception IndexLockedError another writer holds the lock.
-     *  @exception AnalyzerMismatchError the index was built with another analyzer. */
+     *  @exception IndexLockedError another writer holds the lock (or a bulk commit of another process
+     *  is swapping its files in).
+     *  @exception AnalyzerMismatchError the index was built with another analyzer.
+     *  @exception IndexModifiedError READ_ONLY, and writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the path is a file, too long, unreadable or on a read-only file system.
+     *  @exception InvalidArgumentError the path is empty. */
     static Index open(const std::string& path, OpenMode mode = OpenMode::CREATE_OR_OPEN,
                       IndexOptions options = {});
 
@@ -156,7 +161,8 @@ public:
     static Index open_sharded(const std::vector<ShardLocation>& shards, OpenMode mode = OpenMode::READ_ONLY,
                               IndexOptions options = {});
 
-    /** @brief A writable index in memory, for tests and small collections. */
+    /** @brief A writable index in memory, for tests and small collections.
+     *  @exception IndexError Xapian could not create it (out of memory). */
     static Index in_memory(IndexOptions options = {});
 
     ~Index();
@@ -166,35 +172,49 @@ public:
     Index& operator=(const Index&) = delete;
 
     /** @brief Adds an article, replacing any article with the same id.
-     *  @exception InvalidArgumentError empty id or read-only index. */
+     *  @exception InvalidArgumentError empty id, id over 200 bytes, or read-only index.
+     *  @exception EncodingError invalid UTF-8 under InvalidUtf8::THROW.
+     *  @exception IndexError the write failed (a full disk, a lost remote shard: RemoteError). */
     void add(const Article& article);
 
     /** @brief Adds many articles, analysing them on several threads; same result as add() in order.
      *
      *  On an index on disk that was empty when opened (a fresh build), each core writes a shard of
      *  its own and commit() merges them, which builds the index about 1.5× faster on two cores. On a
-     *  sharded index each shard is written by its own thread and the shards are kept. */
+     *  sharded index each shard is written by its own thread and the shards are kept.
+     *  @exception InvalidArgumentError an empty or too long id (checked before anything is added), or
+     *  a read-only index.
+     *  @exception IndexError the write failed, or a thread could not be started. */
     void add_batch(const std::vector<Article>& articles);
 
-    /** @brief Deletes the article with this id; returns false if there was none. */
+    /** @brief Deletes the article with this id; returns false if there was none.
+     *  @exception InvalidArgumentError empty or too long id, or read-only index.
+     *  @exception IndexError the write failed. */
     bool remove(std::string_view id);
 
-    /** @brief Makes every change so far durable and visible to readers that reopen. */
+    /** @brief Makes every change so far durable and visible to readers that reopen.
+     *  @exception InvalidArgumentError read-only index.
+     *  @exception IndexError the commit failed (a full disk: "the disk is full"); the last commit is
+     *  intact and the index stays usable. After a failed first bulk commit (add_batch on an empty index)
+     *  the batch is either still pending whole (commit again) or dropped whole (size() is 0: add it again). */
     void commit();
 
-    /** @brief Sees the latest commit (readers). */
+    /** @brief Sees the latest commit (readers).
+     *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the index cannot be read (RemoteError for a lost remote shard). */
     void reopen();
 
     /** @brief The shards of a sharded index, in routing order (empty for a single database). */
     std::vector<ShardLocation> shards() const;
 
-    /** @brief Number of articles. */
+    /** @brief Number of articles. @exception IndexError the index cannot be read. */
     std::uint64_t size() const;
 
-    /** @brief Counts and settings of the index. */
+    /** @brief Counts and settings of the index. @exception IndexError the index cannot be read. */
     IndexStats stats() const;
 
-    /** @brief The stored article with this id, if any (title/body only when store_text was on). */
+    /** @brief The stored article with this id, if any (title/body only when store_text was on).
+     *  @exception IndexError the index cannot be read (CorruptIndexError: damaged files). */
     std::optional<Article> get(std::string_view id) const;
 
     /** @brief True if opened for writing. */

@@ -108,7 +108,8 @@ struct SearchResults {
 /** @brief Runs queries against an index. */
 class Searcher {
 public:
-    /** @brief A searcher over @p index; it keeps its own handle, so the Index may be moved. */
+    /** @brief A searcher over @p index; it keeps its own handle, so the Index may be moved.
+     *  @exception IndexError the index cannot be opened for reading (RemoteError for a remote shard). */
     explicit Searcher(const Index& index, RankingOptions ranking = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
@@ -116,13 +117,18 @@ public:
 
     /** @brief Runs a query. An empty or stopword-only query gives no hits, not an error.
      *  @exception InvalidArgumentError limit > 10000, or date_from / date_to not an ISO 8601 date.
-     *  @exception EncodingError invalid UTF-8 in the query under InvalidUtf8::THROW. */
+     *  @exception EncodingError invalid UTF-8 in the query under InvalidUtf8::THROW.
+     *  @exception QuerySyntaxError malformed syntax, with strict_syntax only.
+     *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the index cannot be read (CorruptIndexError, RemoteError). */
     SearchResults search(const SearchRequest& request) const;
 
-    /** @brief Convenience: the top @p limit hits for @p query. */
+    /** @brief Convenience: the top @p limit hits for @p query. @exception as search(const SearchRequest&). */
     SearchResults search(std::string_view query, std::uint32_t limit = 10) const;
 
-    /** @brief Sees the index's latest commit. */
+    /** @brief Sees the index's latest commit.
+     *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the index cannot be read. */
     void reopen();
 
 private:
