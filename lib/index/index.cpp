@@ -124,8 +124,10 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         if (mode == OpenMode::READ_ONLY) {
             if (!std::filesystem::exists(path))
                 throw IndexNotFoundError("no index at '" + path + "'; create it first (fahras index " + path + " FILE)");
-            in->reader = Xapian::Database(path);
-            check_metadata(*in, in->reader, path);
+            detail::retry_read(in->options.read_retry, [&] {  // a writer may commit twice while this reads
+                in->reader = Xapian::Database(path);
+                check_metadata(*in, in->reader, path);
+            });
             return;
         }
         if (std::filesystem::exists(path) && !std::filesystem::is_directory(path))
@@ -169,6 +171,8 @@ namespace {
 
 void require_writable(const Index::Internal& in) {
     if (!in.writable) throw InvalidArgumentError("index '" + in.path + "' is open read-only; open it writable to change it");
+    if (!in.sharded() && !in.writer)  // a failed bulk commit could not even reopen the index
+        throw IndexError("index '" + in.path + "' lost its writer when a bulk commit failed; open the index again");
 }
 
 }  // namespace
@@ -263,7 +267,7 @@ void Index::commit() {
                 detail::bulk_commit(*internal_);
             } catch (const std::filesystem::filesystem_error& e) {
                 throw IndexError(std::string("merging the bulk-built shards: ") + e.what() +
-                                 "; the batch was not committed: rebuild the index");
+                                 "; nothing was committed: commit again, or add the batch again if size() says it was dropped");
             }
             write_metadata(*internal_, *internal_->writer);
         }
@@ -272,7 +276,7 @@ void Index::commit() {
 }
 
 void Index::reopen() {
-    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader); });
+    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader, internal_->options.read_retry); });
 }
 
 std::uint64_t Index::size() const {
