@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -59,11 +60,15 @@ void swap_in(const fs::path& merged, const fs::path& index) {
 
 }  // namespace
 
+constexpr unsigned kMaxBulkShards = 4;
+
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads) {
     if (in.shards.empty()) {
         fs::create_directories(bulk_dir(in.path));
         in.bulk_lock = try_lock_bulk_dir(in.path);  // free: this process holds the index's write lock
-        for (unsigned k = 0; k < threads; ++k)
+        // Capped: merging N shards grows the postlist with N (48 MB from one writer, 65 from 8, 90 from
+        // 32 on arqa-dev), and past a few writers the merge, not the writing, is what costs.
+        for (unsigned k = 0; k < std::min(threads, kMaxBulkShards); ++k)
             in.shards.emplace_back((bulk_dir(in.path) / ("shard-" + std::to_string(k))).string(),
                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
         in.shard_vocabulary.assign(in.shards.size(), VocabularyBatch());

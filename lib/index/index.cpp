@@ -3,6 +3,7 @@
 #include <fahras/index.hpp>
 
 #include "index/bulk_build.hpp"
+#include "index/ordered_pool.hpp"
 #include "index/index_internal.hpp"
 #include "index/shards.hpp"
 #include "index/terms.hpp"
@@ -10,9 +11,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
-#include <future>
 #include <thread>
 
 namespace fahras {
@@ -209,8 +208,8 @@ void Index::add_batch(const std::vector<Article>& articles) {
         for (const Article& a : articles) add(a);  // (add() routes to the bulk shards while there are some)
         return;
     }
-    // Worker threads analyse chunks into Xapian documents while this thread writes finished chunks in
-    // order: analysis is the parallel part, Xapian's writer is single-threaded.
+    // A fixed pool of workers analyses chunks into Xapian documents while this thread writes finished
+    // chunks in order: analysis is the parallel part, Xapian's writer is single-threaded.
     const Analyzer& analyzer = internal_->analyzer;
     const IndexOptions& options = internal_->options;
     auto analyse = [&](std::size_t first) {
@@ -223,23 +222,15 @@ void Index::add_batch(const std::vector<Article>& articles) {
         }
         return docs;
     };
-    std::deque<std::future<std::vector<std::pair<std::string, Xapian::Document>>>> pending;
-    std::size_t next = 0;
-    auto launch = [&] {
-        while (pending.size() < threads + 1 && next < articles.size()) {
-            pending.push_back(std::async(std::launch::async, analyse, next));
-            next += kBatchChunk;
-        }
-    };
-    launch();
-    while (!pending.empty()) {
-        auto docs = pending.front().get();
-        pending.pop_front();
-        launch();
-        detail::translate_xapian_errors("adding a batch of articles", [&] {
-            for (auto& [term, doc] : docs) detail::write_document(*internal_, detail::kMainWriter, term, doc);
+    using Chunk = std::vector<std::pair<std::string, Xapian::Document>>;
+    const std::size_t chunks = (articles.size() + kBatchChunk - 1) / kBatchChunk;
+    detail::run_ordered<Chunk>(
+        chunks, threads, [&](std::size_t c) { return analyse(c * kBatchChunk); },
+        [&](std::size_t, Chunk docs) {
+            detail::translate_xapian_errors("adding a batch of articles", [&] {
+                for (auto& [term, doc] : docs) detail::write_document(*internal_, detail::kMainWriter, term, doc);
+            });
         });
-    }
 }
 
 bool Index::remove(std::string_view id) {
