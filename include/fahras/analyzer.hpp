@@ -107,11 +107,14 @@ public:
      *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
     void for_each_token(std::string_view text, const std::function<void(const TokenView&)>& sink) const;
 
-    /** @brief Calls @p sink(word, position, begin, end) for each word of @p text in its written form
-     *  (TokenView::normalized) only: the index-time path, without folding, proclitics or stems.
+    /** @brief Calls @p sink(word, position, begin, end, stopword) for each word of @p text in its
+     *  written form (TokenView::normalized) only: the index-time path, without folding, proclitics or
+     *  stems. `stopword` is true for a word written exactly as a stopword (every word it flags is a
+     *  stopword to TokenView::stopword too; not every TokenView::stopword is flagged).
      *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
-    void for_each_word(std::string_view text,
-                       const std::function<void(std::string_view, std::uint32_t, std::size_t, std::size_t)>& sink) const;
+    void for_each_word(
+        std::string_view text,
+        const std::function<void(std::string_view, std::uint32_t, std::size_t, std::size_t, bool)>& sink) const;
 
     /** @brief The folded form of one written word (TokenView::folded). */
     std::string fold(std::string_view written_word) const;

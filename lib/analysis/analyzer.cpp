@@ -169,8 +169,13 @@ void Analyzer::for_each_token(std::string_view text, const std::function<void(co
 
 void Analyzer::for_each_word(
     std::string_view text,
-    const std::function<void(std::string_view, std::uint32_t, std::size_t, std::size_t)>& sink) const {
-    internal_->run_words(text, sink);
+    const std::function<void(std::string_view, std::uint32_t, std::size_t, std::size_t, bool)>& sink) const {
+    // The list holds stopword keys; a word written as a key is its own key (normalization is
+    // idempotent), so the cheap look-up flags a subset of what TokenView::stopword flags.
+    const detail::Stopwords& stopwords = internal_->stopwords;
+    internal_->run_words(text, [&](std::string_view w, std::uint32_t position, std::size_t begin, std::size_t end) {
+        sink(w, position, begin, end, stopwords.contains(w));
+    });
 }
 
 std::string Analyzer::fold(std::string_view written_word) const {

@@ -215,21 +215,28 @@ Xapian::Query QueryBuilder::plain_words(const QueryNode& node, bool negated) {
     return combine(optional ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
 }
 
-// PHRASE over the OR of each word's forms (never its stem family: a phrase means these words).
-Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::string_view prefix) {
+// PHRASE over the OR of each word's forms (never its stem family: a phrase means these words), in a
+// window of @p window positions: stopwords keep no positions in the index, so a phrase holding them
+// matches its other words in order with room for the stopwords between.
+Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::string_view prefix, std::size_t window) {
     std::vector<Xapian::Query> slots;
     for (const WordForms& w : words) slots.push_back(any_form(w, prefix, Tier::SPLIT));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), slots.size());
+    if (slots.size() == 1) return slots[0];
+    return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                         static_cast<Xapian::termcount>(std::max(window, slots.size())));
 }
 
 Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
     if (is_filter_field(node.field)) return filter_terms(node);
     const std::string prefix = node.field == "title" ? std::string(kPrefixTitle) : std::string();
     std::vector<Xapian::Query> parts;
-    std::vector<WordForms> forms;
+    std::vector<WordForms> forms, positioned;  // every word; the words that are no stopword
+    std::size_t window = 0;
     analyzer_.for_each_token(node.text, [&](const TokenView& t) {
         if (t.normalized.size() > kMaxTermBytes) return;
+        ++window;
         forms.push_back(expander_.expand(t));
+        if (!t.stopword) positioned.push_back(forms.back());
         if (!negated)
             for (std::size_t k = 0; k <= static_cast<std::size_t>(Tier::SPLIT); ++k)
                 match_.words.insert(forms.back().tiers[k].begin(), forms.back().tiers[k].end());
@@ -246,8 +253,8 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
         }()));
     }
     // Ranked by the words' weights; matched only where they stand in sequence (in the title for title:).
-    return Xapian::Query(Xapian::Query::OP_FILTER, all,
-                         forms.size() == 1 ? any_form(forms[0], prefix, Tier::SPLIT) : sequence(forms, prefix));
+    if (positioned.empty()) return all;  // only stopwords: all of them, anywhere
+    return Xapian::Query(Xapian::Query::OP_FILTER, all, sequence(positioned, prefix, window));
 }
 
 // A query of 2 to 5 plain words, none a stopword, reads as a full name (سيرغي لافروف): documents
@@ -274,7 +281,7 @@ Xapian::Query QueryBuilder::full_name_bonus(const QueryNode& node) {
         names[i][Tier::CLITIC].clear();
         names[i][Tier::SPLIT].clear();
     }
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sequence(names, {}), ranking_.phrase_weight);
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sequence(names, {}, names.size()), ranking_.phrase_weight);
 }
 
 Xapian::Query QueryBuilder::group(const QueryNode& node, bool negated) {

@@ -47,7 +47,7 @@ private:
     Xapian::Query phrase(const QueryNode& node, bool negated);
     Xapian::Query group(const QueryNode& node, bool negated);
     Xapian::Query full_name_bonus(const QueryNode& node);
-    Xapian::Query sequence(const std::vector<WordForms>& words, std::string_view prefix);
+    Xapian::Query sequence(const std::vector<WordForms>& words, std::string_view prefix, std::size_t window);
 
     const Analyzer& analyzer_;
     const RankingOptions& ranking_;

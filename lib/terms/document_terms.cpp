@@ -17,17 +17,20 @@ public:
 
     // Words of title or body: unprefixed with @p wdf; with @p field_prefix again at wdf 0.
     void add_words(std::string_view text, Xapian::termcount wdf, Xapian::termpos offset, std::string_view field_prefix) {
-        analyzer_.for_each_word(text, [&](std::string_view word, std::uint32_t position, std::size_t, std::size_t) {
+        analyzer_.for_each_word(text, [&](std::string_view word, std::uint32_t position, std::size_t, std::size_t,
+                                          bool stopword) {
             if (word.size() > kMaxTermBytes) return;
             const Xapian::termpos at = offset + position + 1;  // Xapian positions start at 1
             if (wdf) {
                 word_term({}, word, term_);
-                if (positions_) doc_.add_posting(term_, at, wdf);
+                // Stopwords keep no positions: they are in nearly every document, so their position
+                // lists were the largest part of the position table; a phrase steps over them.
+                if (positions_ && !stopword) doc_.add_posting(term_, at, wdf);
                 else doc_.add_term(term_, wdf);
             }
             if (!field_prefix.empty()) {
                 word_term(field_prefix, word, term_);
-                if (positions_ && wdf) doc_.add_posting(term_, at, 0);
+                if (positions_ && wdf && !stopword) doc_.add_posting(term_, at, 0);
                 else doc_.add_term(term_, 0);
             }
         });

@@ -125,3 +125,14 @@ TEST_CASE("names: author:ولافروف finds the article whose author is لاف
     CHECK(top(searcher, "author:لافروف") == "by-lavrov");
     CHECK(top(searcher, "مقال author:لافروف") == "by-lavrov");
 }
+
+TEST_CASE("phrases step over stopwords, which keep no positions, and still need the words in order") {
+    Index index = Index::in_memory();
+    index.add({"near", "", "قال الوزير في الحكومة الجديدة إن الخطة جاهزة", "", "", "", "", {}});
+    index.add({"apart", "", "الحكومة الجديدة قالت إن الوزير سافر في الصباح", "", "", "", "", {}});
+    index.add({"stop", "", "جلس في البيت", "", "", "", "", {}});
+    const Searcher searcher(index);
+    CHECK(hit_ids(searcher.search("\"الوزير في الحكومة\"", 10)) == std::vector<std::string>{"near"});
+    CHECK(hit_ids(searcher.search("\"الحكومة في الوزير\"", 10)).empty());
+    CHECK(hit_ids(searcher.search("\"في\"", 10)).size() == 3);  // a phrase of a stopword alone: anywhere
+}
