@@ -1,9 +1,11 @@
 // Fuzz target: the search box. Arbitrary bytes as a query over a small index of news articles, with
-// snippets, facets and suggestions on: the default parser must never throw, whatever the syntax.
+// snippets, facets and suggestions on: the default parser must never throw, whatever the syntax; the
+// strict one (SearchRequest::strict_syntax) throws QuerySyntaxError and nothing else.
 #include <fahras/fahras.hpp>
 
 #include "search/query_parser.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -39,18 +41,39 @@ const fahras::Searcher& searcher() {
     return s;
 }
 
+std::size_t tree_depth(const fahras::detail::QueryNode& n) {
+    std::size_t d = 0;
+    for (const fahras::detail::QueryNode& c : n.children) d = std::max(d, tree_depth(c));
+    return d + 1;
+}
+
 }  // namespace
 
+// Run with long inputs (scripts/test.sh passes -max_len=16384 to this target): the input, and the input
+// repeated to 16 KB (so that a short "x AND " becomes a chain of thousands), must parse to a tree no
+// deeper than kMaxQueryTreeDepth; deeper, a recursive consumer could overflow a small thread stack.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string query(reinterpret_cast<const char*>(data), size);
     bool truncated = false;
-    fahras::detail::parse_query(query, truncated);
+    if (tree_depth(fahras::detail::parse_query(query, truncated)) > fahras::detail::kMaxQueryTreeDepth) std::abort();
+    if (size > 0) {
+        std::string repeated;
+        while (repeated.size() < 16 * 1024) repeated += query;
+        if (tree_depth(fahras::detail::parse_query(repeated, truncated)) > fahras::detail::kMaxQueryTreeDepth)
+            std::abort();
+    }
 
     fahras::SearchRequest request;
     request.query = query;
     request.facets = true;
     request.limit = 5;
     const fahras::SearchResults results = searcher().search(request);  // an exception aborts the run
+    // Strict syntax: QuerySyntaxError or nothing, and a query it accepts gives the lenient results.
+    request.strict_syntax = true;
+    try {
+        if (searcher().search(request).hits.size() != results.hits.size()) std::abort();
+    } catch (const fahras::QuerySyntaxError&) {
+    }
     if (results.hits.size() > 3 || results.estimated_total > 3) std::abort();
     for (const fahras::Hit& hit : results.hits)
         if (!fahras::is_valid_utf8(hit.snippet)) std::abort();

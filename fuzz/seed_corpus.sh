@@ -36,7 +36,8 @@ seed_lines "$out/jsonl" fixture-news 1000 <"$fixtures/news_sample.jsonl"
 cp "$fixtures/news_sample.jsonl" "$out/jsonl/fixture-news-all"
 # Query syntax the parser knows, on the fixture's names.
 printf '%s\n' 'كيري لافروف' '"جون كيري"' '+كيري -لافروف' 'كيري AND (لافروف OR بغداد) NOT صدر' \
-  'title:كيري author:محمد source:سبق' '«جون كيري' '((كيري' 'كيري*' 'الب*' '"a b" -"c d" +(e f)' |
+  'title:كيري author:محمد source:سبق' '«جون كيري' '((كيري' 'كيري*' 'الب*' '"a b" -"c d" +(e f)' \
+  'كيري AND AND AND AND' '(كيري OR (لافروف NOT (بغداد AND ' 'NOT NOT NOT كيري' |
   seed_lines "$out/query" syntax 100
 seed_lines "$out/query" fixture-names 1000 <"$fixtures/golden/names.txt"
 

@@ -147,6 +147,7 @@ int run_index(int argc, char** argv) {
         if (skipped == kMaxWarnings) warn("further bad records are counted but not shown");
     };
 
+    std::uint64_t bad_dates = 0;
     for (std::size_t f = 0; f < args.positional().size(); ++f) {
         const std::string& file = args.positional()[f];
         try {
@@ -160,6 +161,9 @@ int run_index(int argc, char** argv) {
                     bad_record(e);
                     continue;
                 }
+                if (!article.date.empty() && !fahras::is_iso_date(article.date) && !quiet && ++bad_dates <= kMaxWarnings)
+                    warn("article '" + article.id + "': date '" + article.date +
+                         "' is not ISO 8601 (YYYY-MM-DD, optionally hh:mm[:ss]); indexed without a date");
                 indexer.add(std::move(article));
                 if (++count % 1024 == 0) bytes_now = bytes_before + reader.bytes_read();
                 progress.update(indexer.indexed(), bytes_now);

@@ -58,7 +58,8 @@ int run_search(int argc, char** argv) {
     request.snippets = !args.flag_set("no-snippets");
     const bool json = args.flag_set("json");
     const bool tty = stdout_is_tty();
-    if (!json) {
+    if (!json) {  // plain text for a terminal; JSON keeps the HTML snippet (<b>, escaped text), JSON-encoded
+        request.snippet_format = fahras::SnippetFormat::PLAIN;
         request.highlight_open = tty ? "\033[1m" : "**";
         request.highlight_close = tty ? "\033[0m" : "**";
     }
@@ -66,7 +67,12 @@ int run_search(int argc, char** argv) {
     const fahras::Index index = open_index(args, db, fahras::OpenMode::READ_ONLY);
     const fahras::Searcher searcher(index);
     const auto start = std::chrono::steady_clock::now();
-    const fahras::SearchResults results = searcher.search(request);
+    fahras::SearchResults results;
+    try {
+        results = searcher.search(request);
+    } catch (const fahras::InvalidArgumentError& e) {  // a bad --from or --to
+        throw UsageError(e.what(), "search");
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     if (json) {

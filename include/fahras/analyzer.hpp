@@ -116,7 +116,8 @@ public:
     /** @brief The folded form of one written word (TokenView::folded). */
     std::string fold(std::string_view written_word) const;
 
-    /** @brief All words of @p text with their tiers, positions and byte spans. */
+    /** @brief All words of @p text with their tiers, positions and byte spans.
+     *  @exception EncodingError if the text is invalid UTF-8 and options ask to throw. */
     std::vector<Token> analyze(std::string_view text) const;
 
     /** @brief True if @p word (one word, as written or normalized) is a stopword. Stopwords match in

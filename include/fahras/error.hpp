@@ -58,7 +58,8 @@ public:
     using RecordError::RecordError;
 };
 
-/** @brief A query could not be understood (only in strict parsing; the default parser never throws). */
+/** @brief A query could not be understood: thrown only with SearchRequest::strict_syntax (the default
+ *  parser never throws); the message names the character at fault. */
 class QuerySyntaxError : public InvalidArgumentError {
 public:
     using InvalidArgumentError::InvalidArgumentError;
@@ -84,6 +85,13 @@ public:
 
 /** @brief Another process holds the write lock of this index. */
 class IndexLockedError : public IndexError {
+public:
+    using IndexError::IndexError;
+};
+
+/** @brief A read could not get one consistent snapshot: writers kept committing faster than it ran,
+ *  past IndexOptions::read_retry. Retry later, or give the reads a longer ReadRetryPolicy. */
+class IndexModifiedError : public IndexError {
 public:
     using IndexError::IndexError;
 };

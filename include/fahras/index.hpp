@@ -20,6 +20,7 @@
 
 #include <fahras/analyzer.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -30,7 +31,10 @@
 
 namespace fahras {
 
-/** @brief One article. Only `id` is required; `date` is ISO 8601 (e.g. 2015-07-21 or 2015-07-21T02:51:32). */
+/** @brief One article. Only `id` is required; `date` is ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, optionally
+ *  with hh:mm[:ss], e.g. 2015-07-21 or 2015-07-21T02:51:32): another text (21/07/2015) is stored as it is
+ *  but gives the article no date: date filters leave it out, date order puts it with the undated
+ *  articles (check with is_iso_date()). */
 struct Article {
     std::string id;
     std::string title;
@@ -42,6 +46,11 @@ struct Article {
     std::map<std::string, std::string> metadata;  ///< free key/value pairs, stored and returned
 };
 
+/** @brief Whether @p date is an ISO 8601 date fahras can filter and sort on (see Article::date):
+ *  YYYY, YYYY-MM or YYYY-MM-DD (also YYYYMMDD), optionally with ' ' or 'T' and hh:mm[:ss], a fraction and
+ *  a zone (ignored), every field in range. One-digit months, days and time fields (2015-7-1) are accepted. */
+bool is_iso_date(std::string_view date);
+
 /** @brief How to open an index on disk. */
 enum class OpenMode {
     READ_ONLY,           ///< the index must exist; no writes
@@ -50,6 +59,19 @@ enum class OpenMode {
 };
 
 /** @brief Options fixed when an index is opened for writing. */
+/** @brief How a read that loses its snapshot is retried (Searcher::search, Searcher::reopen, Index::reopen).
+ *
+ *  A reader sees the commit it opened (or last reopened) until a writer has committed twice more; then
+ *  Xapian discards that snapshot and the read fails part-way. A search is one read: it is rerun from the
+ *  start on the latest commit (which moves the Searcher to that commit, as reopen() does), so its
+ *  results always come from one committed state. It is tried at least `min_attempts` times, then again
+ *  while less than `retry_for` has passed since the first attempt; after that it throws
+ *  IndexModifiedError. `{1, 0ms}`: no retry at all. */
+struct ReadRetryPolicy {
+    std::uint32_t min_attempts = 5;                 ///< attempts made whatever the time they take
+    std::chrono::milliseconds retry_for{10000};     ///< further attempts while the read has taken less than this
+};
+
 struct IndexOptions {
     AnalyzerOptions analyzer;       ///< must match the analyzer an existing index was built with
     bool store_text = true;         ///< keep title and body for snippets and highlighting
@@ -62,6 +84,7 @@ struct IndexOptions {
     unsigned shards = 0;
     std::uint32_t remote_connect_timeout_ms = 5000;  ///< longest wait to connect to a remote shard
     std::uint32_t remote_timeout_ms = 20000;         ///< longest wait for any one call to a remote shard
+    ReadRetryPolicy read_retry;                      ///< reads that lose their snapshot to a writer (default: 5 attempts, then up to 10 s)
 };
 
 /** @brief Where one shard of an index lives: a local database directory, or a database served by
@@ -91,7 +114,8 @@ struct ShardLocation {
  *  @exception IndexError a line is none of these (the message gives FILE:LINE). */
 std::vector<ShardLocation> read_stub_file(const std::string& path);
 
-/** @brief Writes @p shards as a Xapian stub file (readable by every Xapian tool, e.g. xapian-delve). */
+/** @brief Writes @p shards as a Xapian stub file (readable by every Xapian tool, e.g. xapian-delve).
+ *  @exception IndexError the file cannot be written. */
 void write_stub_file(const std::string& path, const std::vector<ShardLocation>& shards);
 
 /** @brief Figures about an index. */
@@ -115,8 +139,12 @@ public:
      *  above 1 is created as such a directory: `shard-0` ... `shard-N-1` and an `XAPIANDB` listing them.
      *  @exception IndexNotFoundError READ_ONLY and nothing there.
      *  @exception CorruptIndexError the files are damaged.
-     *  @exception IndexLockedError another writer holds the lock.
-     *  @exception AnalyzerMismatchError the index was built with another analyzer. */
+     *  @exception IndexLockedError another writer holds the lock (or a bulk commit of another process
+     *  is swapping its files in).
+     *  @exception AnalyzerMismatchError the index was built with another analyzer.
+     *  @exception IndexModifiedError READ_ONLY, and writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the path is a file, too long, unreadable or on a read-only file system.
+     *  @exception InvalidArgumentError the path is empty. */
     static Index open(const std::string& path, OpenMode mode = OpenMode::CREATE_OR_OPEN,
                       IndexOptions options = {});
 
@@ -133,7 +161,8 @@ public:
     static Index open_sharded(const std::vector<ShardLocation>& shards, OpenMode mode = OpenMode::READ_ONLY,
                               IndexOptions options = {});
 
-    /** @brief A writable index in memory, for tests and small collections. */
+    /** @brief A writable index in memory, for tests and small collections.
+     *  @exception IndexError Xapian could not create it (out of memory). */
     static Index in_memory(IndexOptions options = {});
 
     ~Index();
@@ -143,35 +172,49 @@ public:
     Index& operator=(const Index&) = delete;
 
     /** @brief Adds an article, replacing any article with the same id.
-     *  @exception InvalidArgumentError empty id or read-only index. */
+     *  @exception InvalidArgumentError empty id, id over 200 bytes, or read-only index.
+     *  @exception EncodingError invalid UTF-8 under InvalidUtf8::THROW.
+     *  @exception IndexError the write failed (a full disk, a lost remote shard: RemoteError). */
     void add(const Article& article);
 
     /** @brief Adds many articles, analysing them on several threads; same result as add() in order.
      *
      *  On an index on disk that was empty when opened (a fresh build), each core writes a shard of
      *  its own and commit() merges them, which builds the index about 1.5× faster on two cores. On a
-     *  sharded index each shard is written by its own thread and the shards are kept. */
+     *  sharded index each shard is written by its own thread and the shards are kept.
+     *  @exception InvalidArgumentError an empty or too long id (checked before anything is added), or
+     *  a read-only index.
+     *  @exception IndexError the write failed, or a thread could not be started. */
     void add_batch(const std::vector<Article>& articles);
 
-    /** @brief Deletes the article with this id; returns false if there was none. */
+    /** @brief Deletes the article with this id; returns false if there was none.
+     *  @exception InvalidArgumentError empty or too long id, or read-only index.
+     *  @exception IndexError the write failed. */
     bool remove(std::string_view id);
 
-    /** @brief Makes every change so far durable and visible to readers that reopen. */
+    /** @brief Makes every change so far durable and visible to readers that reopen.
+     *  @exception InvalidArgumentError read-only index.
+     *  @exception IndexError the commit failed (a full disk: "the disk is full"); the last commit is
+     *  intact and the index stays usable. After a failed first bulk commit (add_batch on an empty index)
+     *  the batch is either still pending whole (commit again) or dropped whole (size() is 0: add it again). */
     void commit();
 
-    /** @brief Sees the latest commit (readers). */
+    /** @brief Sees the latest commit (readers).
+     *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the index cannot be read (RemoteError for a lost remote shard). */
     void reopen();
 
     /** @brief The shards of a sharded index, in routing order (empty for a single database). */
     std::vector<ShardLocation> shards() const;
 
-    /** @brief Number of articles. */
+    /** @brief Number of articles. @exception IndexError the index cannot be read. */
     std::uint64_t size() const;
 
-    /** @brief Counts and settings of the index. */
+    /** @brief Counts and settings of the index. @exception IndexError the index cannot be read. */
     IndexStats stats() const;
 
-    /** @brief The stored article with this id, if any (title/body only when store_text was on). */
+    /** @brief The stored article with this id, if any (title/body only when store_text was on).
+     *  @exception IndexError the index cannot be read (CorruptIndexError: damaged files). */
     std::optional<Article> get(std::string_view id) const;
 
     /** @brief True if opened for writing. */

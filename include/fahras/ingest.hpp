@@ -65,14 +65,15 @@ Article article_from_record(std::vector<RecordField> fields, const std::string& 
  */
 class JsonlReader {
 public:
-    /** @brief Reads from @p in (which must outlive the reader); @p encoding of the bytes ("utf-8" default). */
+    /** @brief Reads from @p in (which must outlive the reader); @p encoding of the bytes ("utf-8" default).
+     *  Does not throw: an unknown encoding is reported by next(). */
     explicit JsonlReader(std::istream& in, std::string encoding = "utf-8");
     ~JsonlReader();
     JsonlReader(JsonlReader&&) noexcept;
     JsonlReader& operator=(JsonlReader&&) noexcept;
 
     /** @brief Reads the next article into @p article; false at end of input.
-     *  @exception RecordError a malformed line (the reader stays usable).
+     *  @exception RecordError a malformed line (the reader stays usable); InvalidArgumentError an unknown encoding.
      *  @exception EncodingError the line is not in the reader's encoding. */
     bool next(Article& article);
 
@@ -95,7 +96,8 @@ private:
  */
 class JsonArrayReader {
 public:
-    /** @brief Reads from @p in (which must outlive the reader); @p encoding of the bytes ("utf-8" default). */
+    /** @brief Reads from @p in (which must outlive the reader); @p encoding of the bytes ("utf-8" default).
+     *  Does not throw: an unknown encoding is reported by next(). */
     JsonArrayReader(std::istream& in, std::string id_prefix, std::string encoding = "utf-8");
     ~JsonArrayReader();
     JsonArrayReader(JsonArrayReader&&) noexcept;
@@ -103,7 +105,7 @@ public:
 
     /** @brief Reads the next article into @p article; false after the last one.
      *  @exception RecordError a malformed record (the reader goes on with the next one), or input
-     *  that is not a JSON array or is cut short (the reader then ends).
+     *  that is not a JSON array or is cut short (the reader then ends); InvalidArgumentError an unknown encoding.
      *  @exception EncodingError the input is not in the reader's encoding. */
     bool next(Article& article);
 
@@ -176,7 +178,8 @@ private:
 };
 
 /** @brief Reads a plain-text article file: first non-empty line is the title, the rest the body; the id
- *  is @p id. @exception IndexError the file cannot be read. */
+ *  is @p id. @exception IndexError the file cannot be read.
+ *  @exception InvalidArgumentError an unknown encoding. @exception EncodingError the bytes are not in it. */
 Article read_text_article(const std::string& path, const std::string& id, const std::string& encoding = "utf-8");
 
 }  // namespace fahras

@@ -5,16 +5,24 @@
  *   - words: كيري لافروف (all words count; documents with more of them rank first)
  *   - "جون كيري": a phrase; +word: required; -word: excluded
  *   - AND, OR, NOT between words or groups, and (parentheses)
- *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter)
+ *   - title:word, author:word, source:name — field filters ("title:" ranks, the others filter); the
+ *     word or the quote must follow the colon: "title: كيري" (with a space) is the two words title, كيري
  *   - كير*: the indexed words that start with the prefix as written, alone or behind proclitics
  *     (وكيرى), at most the 100 most frequent of them, so that a short prefix stays fast; a lone "*"
  *     matches nothing
- *  Unbalanced quotes or parentheses are closed at the end of the query, never an error.
+ *  Precedence, loosest first: OR, then AND and NOT, then a run of words with no operator between them
+ *  (any of its words may match): "a b AND c" is (a OR b) AND c, "a OR b AND c" is a OR (b AND c), and
+ *  "a AND b NOT c" is (a AND b) NOT c. Use parentheses for anything else. Operators are upper case
+ *  (lower-case "and" is a word). Words are separated by any white space, the Unicode ones included
+ *  (no-break space U+00A0, thin space U+2009, U+202F, ideographic space U+3000 ...).
+ *  Unbalanced quotes or parentheses are closed at the end of the query and stray operators dropped,
+ *  never an error, unless SearchRequest::strict_syntax asks for a QuerySyntaxError instead.
  *
  *  Threading: a Searcher is not thread-safe; use one per thread (each may wrap the same index path).
  *  A Searcher sees the commit of its last reopen(); if a writer commits twice more during one search,
- *  Xapian discards that snapshot and the search is rerun on the latest commit, so results always come
- *  from one committed state.
+ *  Xapian discards that snapshot and the search is rerun on the latest commit (moving the Searcher to
+ *  it), as IndexOptions::read_retry says (ReadRetryPolicy), so results always come from one committed
+ *  state; past the policy, search() throws IndexModifiedError rather than mix two states.
  */
 #pragma once
 
@@ -66,22 +74,33 @@ struct RankingOptions {
     double phrase_weight = 4.0;
 };
 
+/** @brief How the text of a snippet is written (the highlight markers are always inserted as given). */
+enum class SnippetFormat {
+    HTML,   ///< the text HTML-escaped (& < > " ' as &amp; &lt; &gt; &quot; &#39;), for the default <b> markers
+    PLAIN,  ///< the text as stored, unescaped: for terminals, JSON encoders, or escaping of your own
+};
+
 /** @brief One query. */
 struct SearchRequest {
     std::string query;
     std::uint32_t offset = 0;             ///< hits to skip (paging)
     std::uint32_t limit = 10;             ///< hits to return
     SortOrder sort = SortOrder::RELEVANCE;
-    std::string date_from;                ///< inclusive ISO 8601 prefix, e.g. "2015-07-01" (empty: open)
-    std::string date_to;                  ///< inclusive ISO 8601 prefix, e.g. "2015-07-31" (empty: open)
+    std::string date_from;                ///< inclusive ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD[( |T)hh:mm[:ss]], e.g. "2015-07-01" (empty: open; anything else: InvalidArgumentError)
+    std::string date_to;                  ///< inclusive, like date_from: "2015-07" ends with the month's last second (empty: open)
     std::vector<std::string> sources;     ///< only articles from one of these sources, matched as source: is (empty: any)
     bool stored_fields = true;            ///< fill title, author, ... of each hit (false: id, rank, score only; faster)
     bool snippets = true;                 ///< build highlighted snippets (needs store_text and stored_fields)
     std::uint32_t snippet_length = 200;   ///< approximate snippet length in characters
     std::string highlight_open = "<b>";   ///< marker before each matched word
     std::string highlight_close = "</b>"; ///< marker after each matched word
+    SnippetFormat snippet_format = SnippetFormat::HTML;  ///< HTML (default): an article's `<script>` comes back as `&lt;script&gt;`
     bool facets = false;                  ///< count matches by source
     bool suggest = true;                  ///< offer a spelling suggestion for words with no match
+    /// Reject malformed syntax instead of reading it leniently: an unclosed quote or '(', a stray ')',
+    /// an operator with nothing on one side ("AND x", "x OR", "x AND AND y", "NOT x") or parentheses
+    /// nested deeper than 32 throw QuerySyntaxError naming the character (1-based) at fault.
+    bool strict_syntax = false;
 };
 
 /** @brief One hit. */
@@ -110,20 +129,27 @@ struct SearchResults {
 /** @brief Runs queries against an index. */
 class Searcher {
 public:
-    /** @brief A searcher over @p index; it keeps its own handle, so the Index may be moved. */
+    /** @brief A searcher over @p index; it keeps its own handle, so the Index may be moved.
+     *  @exception IndexError the index cannot be opened for reading (RemoteError for a remote shard). */
     explicit Searcher(const Index& index, RankingOptions ranking = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
 
     /** @brief Runs a query. An empty or stopword-only query gives no hits, not an error.
-     *  @exception InvalidArgumentError invalid UTF-8 under InvalidUtf8::THROW, or limit > 10000. */
+     *  @exception InvalidArgumentError limit > 10000, or date_from / date_to not an ISO 8601 date.
+     *  @exception EncodingError invalid UTF-8 in the query under InvalidUtf8::THROW.
+     *  @exception QuerySyntaxError malformed syntax, with strict_syntax only.
+     *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the index cannot be read (CorruptIndexError, RemoteError). */
     SearchResults search(const SearchRequest& request) const;
 
-    /** @brief Convenience: the top @p limit hits for @p query. */
+    /** @brief Convenience: the top @p limit hits for @p query. @exception as search(const SearchRequest&). */
     SearchResults search(std::string_view query, std::uint32_t limit = 10) const;
 
-    /** @brief Sees the index's latest commit. */
+    /** @brief Sees the index's latest commit.
+     *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
+     *  @exception IndexError the index cannot be read. */
     void reopen();
 
 private:

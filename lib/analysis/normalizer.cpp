@@ -31,6 +31,8 @@ Normalizer::Normalizer(const NormalizerOptions& options) : options_(options) {
     for (char32_t i = 0; i < arabic_.size(); ++i) arabic_[i] = kArabicBlock + i;
     auto set = [this](char32_t from, char32_t to) { arabic_[from - kArabicBlock] = to; };
     set(kArabicLetterMark, 0);  // a bidi control: never part of a word
+    for (char32_t cp = kArabicBlock; cp < kArabicBlock + 0x100; ++cp)
+        if (is_format_control(cp)) set(cp, 0);  // U+0600..U+0605, U+06DD: invisible format characters
     if (options_.strip_diacritics) {
         for (char32_t cp = kArabicBlock; cp < kArabicBlock + 0x100; ++cp)
             if (is_arabic_mark(cp)) set(cp, 0);

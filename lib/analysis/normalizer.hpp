@@ -39,10 +39,21 @@ private:
     std::array<Bytes, 256> arabic_utf8_{};
 };
 
-/// True for zero-width and bidi controls that normalization removes and tokenization ignores.
+/// Arabic format characters (Unicode Cf, invisible in running text): the prepended concatenation marks
+/// U+0600..U+0605 (number sign, sanah, footnote marker, safha, samvat, number mark above), the end of
+/// ayah U+06DD and the disputed end of ayah U+08E2. Like other invisible marks, never part of a term.
+inline constexpr char32_t kArabicNumberSign = U'\u0600';
+inline constexpr char32_t kArabicNumberMarkAbove = U'\u0605';
+inline constexpr char32_t kArabicEndOfAyah = U'\u06DD';
+inline constexpr char32_t kArabicDisputedEndOfAyah = U'\u08E2';
+
+/// True for zero-width and bidi controls and the Arabic format characters above, which normalization
+/// removes and tokenization ignores.
 inline bool is_format_control(char32_t cp) {
     return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD || cp == 0x061C;
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD || cp == 0x061C ||
+           (cp >= kArabicNumberSign && cp <= kArabicNumberMarkAbove) || cp == kArabicEndOfAyah ||
+           cp == kArabicDisputedEndOfAyah;
 }
 
 }  // namespace fahras::detail

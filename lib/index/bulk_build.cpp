@@ -8,7 +8,9 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <system_error>
 
@@ -58,11 +60,15 @@ void swap_in(const fs::path& merged, const fs::path& index) {
 
 }  // namespace
 
+constexpr unsigned kMaxBulkShards = 4;
+
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads) {
     if (in.shards.empty()) {
         fs::create_directories(bulk_dir(in.path));
         in.bulk_lock = try_lock_bulk_dir(in.path);  // free: this process holds the index's write lock
-        for (unsigned k = 0; k < threads; ++k)
+        // Capped: merging N shards grows the postlist with N (48 MB from one writer, 65 from 8, 90 from
+        // 32 on arqa-dev), and past a few writers the merge, not the writing, is what costs.
+        for (unsigned k = 0; k < std::min(threads, kMaxBulkShards); ++k)
             in.shards.emplace_back((bulk_dir(in.path) / ("shard-" + std::to_string(k))).string(),
                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
         in.shard_vocabulary.assign(in.shards.size(), VocabularyBatch());
@@ -70,34 +76,76 @@ void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigne
     add_to_shards(in, articles, threads);
 }
 
+std::function<void(const std::string&)> bulk_swap_hook_for_tests;
+
+// Drops the shards and the bulk directory: the index is empty and its writer open, as before the
+// first bulk add_batch.
+void discard_bulk_build(Index::Internal& in) {
+    in.shards.clear();
+    in.shard_vocabulary.clear();
+    std::error_code ignored;
+    fs::remove_all(bulk_dir(in.path), ignored);
+    in.bulk_lock.reset();
+}
+
+// Whatever fails (a full disk during the merge, a rename refused), the writer stays open on the index,
+// which is empty as it was (a bulk build starts only on an empty one): nothing committed is lost. The
+// batch is either still pending whole (every shard had committed it: commit again) or dropped whole
+// (a shard's own commit failed, and Xapian dropped that shard's part: add it again), never half. The
+// write lock is held throughout: Xapian's while its writer is open, and the bulk lock (which writers
+// opening the index check) while that writer is closed for the swap.
 void bulk_commit(Index::Internal& in) {
     const fs::path dir = bulk_dir(in.path);
     const fs::path merged = dir / kMergedDir;
-    fs::remove_all(merged);
-    Xapian::Database all;
-    for (std::size_t k = 0; k < in.shards.size(); ++k) {
-        commit_writer(in.shards[k], in.shard_vocabulary[k]);
-        all.add_database(in.shards[k]);
+    try {
+        for (std::size_t k = 0; k < in.shards.size(); ++k) commit_writer(in.shards[k], in.shard_vocabulary[k]);
+    } catch (...) {
+        discard_bulk_build(in);
+        throw;
     }
-    VocabularyCompactor vocabulary_merger;  // each shard filed its own words: merge their entries
-    all.compact(merged.string(), 0, 0, vocabulary_merger);
-    all = Xapian::Database();
-    in.shards.clear();
-    in.shard_vocabulary.clear();
-    // The index's own writer holds the lock and an empty database: close it, swap the files in, reopen.
+    try {
+        fs::remove_all(merged);
+        Xapian::Database all;
+        for (Xapian::WritableDatabase& shard : in.shards) all.add_database(shard);
+        VocabularyCompactor vocabulary_merger;  // each shard filed its own words: merge their entries
+        all.compact(merged.string(), 0, 0, vocabulary_merger);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(merged, ignored);  // give back the space a half-written merge took
+        throw;
+    }
+    // The index's own writer holds Xapian's lock and an empty database: close it, swap the files in,
+    // reopen. Should the swap fail, the index is made empty again (it was) and the shards stay.
     in.writer->close();
     in.writer.reset();
-    swap_in(merged, in.path);
-    fs::remove_all(dir);
-    in.bulk_lock.reset();
+    try {
+        if (bulk_swap_hook_for_tests) bulk_swap_hook_for_tests(in.path);
+        swap_in(merged, in.path);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(merged, ignored);
+        in.writer.emplace(in.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        in.reader = *in.writer;
+        throw;
+    }
     in.writer.emplace(in.path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
     in.reader = *in.writer;
+    in.shards.clear();
+    in.shard_vocabulary.clear();
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);  // only after the version file is in: see recover_interrupted_bulk_commit
+    in.bulk_lock.reset();
     in.bulk_eligible = in.writer->get_doccount() == 0;
 }
 
 void remove_stale_bulk_dir(const std::string& index_path) {
-    std::error_code ignored;
-    fs::remove_all(bulk_dir(index_path), ignored);
+    std::error_code ec;
+    if (!fs::is_directory(bulk_dir(index_path), ec)) return;
+    // Held: a bulk commit in another process is swapping its files in (Xapian's lock is free then).
+    if (!try_lock_bulk_dir(index_path))
+        throw IndexLockedError("index '" + index_path + "' is being written by a bulk build in another process; "
+                               "wait for its commit to finish");
+    fs::remove_all(bulk_dir(index_path), ec);
 }
 
 // swap_in removes the version file first, and the bulk directory goes only after the new version file

@@ -9,6 +9,8 @@
 
 #include "index/index_internal.hpp"
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace fahras::detail {
@@ -16,10 +18,15 @@ namespace fahras::detail {
 /// Creates the shards under `path/.fahras-bulk` (once), then writes @p articles into them in parallel.
 void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigned threads);
 
-/// Commits the shards, merges them into the index directory and reopens its writer.
+/// Commits the shards, merges them into the index directory and reopens its writer. If it throws, the
+/// writer is open on the (empty) index and the batch is pending whole or was dropped whole.
 void bulk_commit(Index::Internal& in);
 
+/// Tests only: called by bulk_commit while the files are swapped in (Xapian's writer closed).
+extern std::function<void(const std::string& index_path)> bulk_swap_hook_for_tests;
+
 /// Removes what a bulk build interrupted before its commit left behind.
+/// @exception IndexLockedError a bulk commit in another process holds the bulk lock.
 void remove_stale_bulk_dir(const std::string& index_path);
 
 /// Before a writer opens the index: if a first bulk commit died while swapping its files in (no

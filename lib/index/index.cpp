@@ -3,6 +3,7 @@
 #include <fahras/index.hpp>
 
 #include "index/bulk_build.hpp"
+#include "index/ordered_pool.hpp"
 #include "index/index_internal.hpp"
 #include "index/shards.hpp"
 #include "index/terms.hpp"
@@ -10,9 +11,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
-#include <future>
 #include <thread>
 
 namespace fahras {
@@ -124,8 +123,10 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         if (mode == OpenMode::READ_ONLY) {
             if (!std::filesystem::exists(path))
                 throw IndexNotFoundError("no index at '" + path + "'; create it first (fahras index " + path + " FILE)");
-            in->reader = Xapian::Database(path);
-            check_metadata(*in, in->reader, path);
+            detail::retry_read(in->options.read_retry, [&] {  // a writer may commit twice while this reads
+                in->reader = Xapian::Database(path);
+                check_metadata(*in, in->reader, path);
+            });
             return;
         }
         if (std::filesystem::exists(path) && !std::filesystem::is_directory(path))
@@ -169,6 +170,8 @@ namespace {
 
 void require_writable(const Index::Internal& in) {
     if (!in.writable) throw InvalidArgumentError("index '" + in.path + "' is open read-only; open it writable to change it");
+    if (!in.sharded() && !in.writer)  // a failed bulk commit could not even reopen the index
+        throw IndexError("index '" + in.path + "' lost its writer when a bulk commit failed; open the index again");
 }
 
 }  // namespace
@@ -205,8 +208,8 @@ void Index::add_batch(const std::vector<Article>& articles) {
         for (const Article& a : articles) add(a);  // (add() routes to the bulk shards while there are some)
         return;
     }
-    // Worker threads analyse chunks into Xapian documents while this thread writes finished chunks in
-    // order: analysis is the parallel part, Xapian's writer is single-threaded.
+    // A fixed pool of workers analyses chunks into Xapian documents while this thread writes finished
+    // chunks in order: analysis is the parallel part, Xapian's writer is single-threaded.
     const Analyzer& analyzer = internal_->analyzer;
     const IndexOptions& options = internal_->options;
     auto analyse = [&](std::size_t first) {
@@ -219,23 +222,15 @@ void Index::add_batch(const std::vector<Article>& articles) {
         }
         return docs;
     };
-    std::deque<std::future<std::vector<std::pair<std::string, Xapian::Document>>>> pending;
-    std::size_t next = 0;
-    auto launch = [&] {
-        while (pending.size() < threads + 1 && next < articles.size()) {
-            pending.push_back(std::async(std::launch::async, analyse, next));
-            next += kBatchChunk;
-        }
-    };
-    launch();
-    while (!pending.empty()) {
-        auto docs = pending.front().get();
-        pending.pop_front();
-        launch();
-        detail::translate_xapian_errors("adding a batch of articles", [&] {
-            for (auto& [term, doc] : docs) detail::write_document(*internal_, detail::kMainWriter, term, doc);
+    using Chunk = std::vector<std::pair<std::string, Xapian::Document>>;
+    const std::size_t chunks = (articles.size() + kBatchChunk - 1) / kBatchChunk;
+    detail::run_ordered<Chunk>(
+        chunks, threads, [&](std::size_t c) { return analyse(c * kBatchChunk); },
+        [&](std::size_t, Chunk docs) {
+            detail::translate_xapian_errors("adding a batch of articles", [&] {
+                for (auto& [term, doc] : docs) detail::write_document(*internal_, detail::kMainWriter, term, doc);
+            });
         });
-    }
 }
 
 bool Index::remove(std::string_view id) {
@@ -263,7 +258,7 @@ void Index::commit() {
                 detail::bulk_commit(*internal_);
             } catch (const std::filesystem::filesystem_error& e) {
                 throw IndexError(std::string("merging the bulk-built shards: ") + e.what() +
-                                 "; the batch was not committed: rebuild the index");
+                                 "; nothing was committed: commit again, or add the batch again if size() says it was dropped");
             }
             write_metadata(*internal_, *internal_->writer);
         }
@@ -272,7 +267,7 @@ void Index::commit() {
 }
 
 void Index::reopen() {
-    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader); });
+    detail::translate_xapian_errors("reopening index '" + internal_->path + "'", [&] { detail::reopen_latest(internal_->reader, internal_->options.read_retry); });
 }
 
 std::uint64_t Index::size() const {

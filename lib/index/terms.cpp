@@ -8,26 +8,6 @@
 
 namespace fahras::detail {
 
-std::string date_key(std::string_view iso, bool upper_bound) {
-    // Digit groups: "2015-07-21 02:51:32", "2015-7-1" or a compact "20150721". The year keeps its
-    // four digits, every later field is padded to two, so unpadded dates sort where they belong.
-    std::vector<std::string> groups(1);
-    for (char c : iso) {
-        if (c >= '0' && c <= '9') groups.back().push_back(c);
-        else if (!groups.back().empty()) groups.emplace_back();
-    }
-    if (groups.back().empty()) groups.pop_back();
-    std::string key;
-    for (std::size_t i = 0; i < groups.size() && key.size() < 14; ++i) {
-        const std::string& g = groups[i];
-        if (i == 0 || g.size() != 1) key += g;
-        else key += "0" + g;
-    }
-    if (key.empty()) return key;
-    key.resize(14, upper_bound ? '9' : '0');
-    return key;
-}
-
 std::string source_key(const Analyzer& analyzer, std::string_view source) {
     std::string key = analyzer.normalize(source);
     const auto first = key.find_first_not_of(' ');

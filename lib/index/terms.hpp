@@ -6,6 +6,7 @@
 #include <fahras/index.hpp>
 
 #include "terms/scheme.hpp"
+#include "index/dates.hpp"  // date_key, for the date slot
 
 #include <xapian.h>
 
@@ -13,10 +14,6 @@
 #include <string_view>
 
 namespace fahras::detail {
-
-/// "2015-07-21 02:51:32" → "20150721025132"; shorter dates are padded with 0 (or with 9 when
-/// @p upper_bound, so that "2015-07" as an upper bound includes the whole month). Empty if no digits.
-std::string date_key(std::string_view iso, bool upper_bound = false);
 
 /// The normalized key of a source name ("Al Riyadh" → "al riyadh").
 std::string source_key(const Analyzer& analyzer, std::string_view source);

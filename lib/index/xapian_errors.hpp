@@ -1,7 +1,9 @@
-// Xapian exceptions never cross the API boundary: they become fahras::Error subclasses here.
+// Xapian exceptions never cross the API boundary: they become fahras::Error subclasses here, and so do
+// std::system_error (std::filesystem's errors among them) thrown by what the library calls.
 #pragma once
 
 #include <fahras/error.hpp>
+#include <fahras/index.hpp>
 
 #include <xapian.h>
 
@@ -9,6 +11,7 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <system_error>
 
 namespace fahras::detail {
 
@@ -40,29 +43,43 @@ inline std::string remote_shard_name(const Xapian::Error& e) {
 }
 
 /// Whether a read that met a DatabaseModifiedError (a writer committed twice while it ran, and Xapian
-/// discarded its revision) is tried again on the latest commit: always for the first kReadAttempts,
-/// then while the read has not taken kReadBudget in all. A fixed count alone was not enough: a reader
-/// slower than the writer's commits (a sanitizer build, a loaded machine) lost 7 races in 8 with 5
-/// attempts (tests/unit/test_concurrency), yet it gets through when it keeps trying.
+/// discarded its revision) is tried again on the latest commit: always for the policy's first
+/// min_attempts, then while the read has not taken retry_for in all (ReadRetryPolicy, index.hpp). A
+/// fixed count alone was not enough: a reader slower than the writer's commits (a sanitizer build, a
+/// loaded machine) lost 7 races in 8 with 5 attempts (tests/unit/test_concurrency), yet it gets through
+/// when it keeps trying.
 class ReadRetry {
 public:
-    static constexpr int kReadAttempts = 5;
-    static constexpr std::chrono::seconds kReadBudget{10};
+    explicit ReadRetry(const ReadRetryPolicy& policy = {}) : policy_(policy) {}
 
     /// Called after a failed attempt: true to try again.
     bool again() {
         ++attempts_;
-        return attempts_ < kReadAttempts || std::chrono::steady_clock::now() - start_ < kReadBudget;
+        return attempts_ < policy_.min_attempts || std::chrono::steady_clock::now() - start_ < policy_.retry_for;
     }
 
 private:
-    int attempts_ = 0;
+    ReadRetryPolicy policy_;
+    std::uint32_t attempts_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+/// Runs the read @p f again, under @p policy, while it meets a discarded revision (f starts afresh).
+template <class F>
+auto retry_read(const ReadRetryPolicy& policy, F&& f) -> decltype(f()) {
+    ReadRetry retry(policy);
+    for (;;) {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (!retry.again()) throw;
+        }
+    }
+}
+
 /// Database::reopen(), which can itself meet a revision that a fast writer discards as it reads it.
-inline void reopen_latest(Xapian::Database& db) {
-    ReadRetry retry;
+inline void reopen_latest(Xapian::Database& db, const ReadRetryPolicy& policy = {}) {
+    ReadRetry retry(policy);
     for (;;) {
         try {
             db.reopen();
@@ -71,6 +88,21 @@ inline void reopen_latest(Xapian::Database& db) {
             if (!retry.again()) throw;
         }
     }
+}
+
+/// A std::filesystem or std::system_error failure (a path too long, a directory that cannot be made, a
+/// thread that cannot start) as a fahras::Error, with what to do about its cause.
+[[noreturn]] inline void throw_system_error(const std::string& what, const std::system_error& e) {
+    const int code = e.code().category() == std::generic_category() || e.code().category() == std::system_category()
+                         ? e.code().value()
+                         : 0;
+    std::string advice = "; check the path and its permissions";
+    if (code == ENOSPC || code == EDQUOT) advice = "; the disk is full: free space and retry, the last commit is intact";
+    else if (code == EROFS) advice = "; the file system is read-only: open the index READ_ONLY or copy it elsewhere";
+    else if (code == ENAMETOOLONG) advice = "; the path is too long: choose a shorter one";
+    else if (code == EAGAIN || code == ENOMEM) advice = "; the system is out of threads or memory: lower IndexOptions::threads or retry later";
+    else if (code == EACCES || code == EPERM) advice = "; permission denied: check the owner and mode of the index directory";
+    throw IndexError(what + ": " + e.what() + advice);
 }
 
 template <class F>
@@ -93,7 +125,8 @@ auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
         throw CorruptIndexError(what + ": cannot open the index (" + e.get_msg() +
                                 "); check the path holds a fahras index and is readable");
     } catch (const Xapian::DatabaseModifiedError& e) {
-        throw IndexError(what + ": the index changed while reading (" + e.get_msg() + "); reopen and retry");
+        throw IndexModifiedError(what + ": the index kept changing while reading, past the read retry policy (" +
+                                 e.get_msg() + "); retry later, or raise IndexOptions::read_retry");
     } catch (const Xapian::DatabaseError& e) {
         // What is left of DatabaseError after the cases above is a file that cannot be read as it
         // should be ("EOF reading block 0"): truncated or overwritten tables.
@@ -110,6 +143,8 @@ auto translate_xapian_errors(const std::string& what, F&& f) -> decltype(f()) {
         throw InvalidArgumentError(what + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw IndexError(what + ": " + e.get_type() + ": " + e.get_msg());
+    } catch (const std::system_error& e) {  // std::filesystem::filesystem_error is one too
+        throw_system_error(what, e);
     }
 }
 

@@ -35,6 +35,7 @@ struct Searcher::Internal {
     RankingOptions ranking;
     bool positions = true;
     bool store_text = true;
+    ReadRetryPolicy read_retry;
 };
 
 Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::make_unique<Internal>()) {
@@ -43,6 +44,7 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     internal_->ranking = ranking;
     internal_->positions = in.options.positions;
     internal_->store_text = in.options.store_text;
+    internal_->read_retry = in.options.read_retry;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after
     // reopen) and nothing uncommitted; an in-memory index has only the one handle.
     detail::translate_xapian_errors("opening a searcher on '" + in.path + "'", [&] {
@@ -55,7 +57,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 void Searcher::reopen() {
-    detail::translate_xapian_errors("reopening the searcher", [&] { detail::reopen_latest(internal_->db); });
+    detail::translate_xapian_errors("reopening the searcher", [&] { detail::reopen_latest(internal_->db, internal_->read_retry); });
 }
 
 SearchResults Searcher::search(std::string_view query, std::uint32_t limit) const {
@@ -69,6 +71,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     if (request.limit > kMaxLimit)
         throw InvalidArgumentError("limit " + std::to_string(request.limit) + " is above " +
                                    std::to_string(kMaxLimit) + "; page with offset instead");
+    detail::check_date_filter("date_from", request.date_from);
+    detail::check_date_filter("date_to", request.date_to);
     const Analyzer& analyzer = internal_->analyzer;
     if (analyzer.options().invalid_utf8 == InvalidUtf8::THROW && !is_valid_utf8(request.query))
         throw EncodingError("query is not valid UTF-8; convert it with fahras::to_utf8()");
@@ -76,7 +80,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 
     SearchResults results;
     bool truncated = false;
-    const detail::QueryNode tree = detail::parse_query(query_text, truncated);
+    const detail::QueryNode tree = detail::parse_query(query_text, truncated, request.strict_syntax);
     auto run = [&] {
         results = SearchResults();
         const Xapian::Database& db = internal_->db;
@@ -125,7 +129,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
         results.estimated_total = mset.get_matches_estimated();
 
-        detail::SnippetStyle style{request.snippet_length, request.highlight_open, request.highlight_close};
+        detail::SnippetStyle style{request.snippet_length, request.highlight_open, request.highlight_close,
+                                   request.snippet_format == SnippetFormat::HTML};
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
             hit.rank = request.offset + static_cast<std::uint32_t>(it.get_rank() - mset.get_firstitem()) + 1;
@@ -160,13 +165,13 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     // A reader's snapshot lasts until the writer has committed twice more; then Xapian discards it and
     // the search fails mid-way. A search is one read: it is rerun on the latest commit (see ReadRetry).
     return detail::translate_xapian_errors("searching", [&] {
-        detail::ReadRetry retry;
+        detail::ReadRetry retry(internal_->read_retry);
         for (;;) {
             try {
                 return run();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (!retry.again()) throw;
-                detail::reopen_latest(internal_->db);
+                detail::reopen_latest(internal_->db, internal_->read_retry);
             }
         }
     });

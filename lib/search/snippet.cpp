@@ -13,6 +13,23 @@ bool MatchTerms::matches_word(std::string_view word) const {
     return false;
 }
 
+void append_snippet_text(std::string& out, std::string_view text, bool html) {
+    if (!html) {
+        out.append(text);
+        return;
+    }
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+}
+
 namespace {
 
 struct Word {
@@ -71,17 +88,17 @@ std::string make_snippet(const Analyzer& analyzer, std::string_view text, const 
     for (; j < words.size() && (j == best_start || words[j].chars - words[best_start].chars < style.length); ++j) {
         const Word& w = words[j];
         if (w.match < 0) continue;
-        out.append(text.substr(last, w.begin - last));
+        append_snippet_text(out, text.substr(last, w.begin - last), style.escape_html);
         out += style.open;
-        out.append(text.substr(w.begin, w.end - w.begin));
+        append_snippet_text(out, text.substr(w.begin, w.end - w.begin), style.escape_html);
         out += style.close;
         last = w.end;
     }
     // To the end of the text when the window reaches its last word (keeping a final full stop).
     const std::size_t end = j == words.size() ? text.size() : words[j - 1].end;
-    out.append(text.substr(last, end - last));
+    append_snippet_text(out, text.substr(last, end - last), style.escape_html);
     if (j < words.size()) out += kEllipsis;
-    // Line breaks in a snippet only get in the way of display.
+    // Line breaks in a snippet only get in the way of display (the markers are the caller's, kept as given).
     for (char& c : out)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     return out;

@@ -24,7 +24,11 @@ struct SnippetStyle {
     std::size_t length = 200;  // approximate length in characters
     std::string open = "<b>";
     std::string close = "</b>";
+    bool escape_html = true;  // the text (never the markers) with & < > " ' as HTML character references
 };
+
+/// Appends @p text to @p out, as HTML text (& < > " ' escaped) when @p html.
+void append_snippet_text(std::string& out, std::string_view text, bool html);
 
 /// The best window of @p text (most distinct matched words) with matches highlighted; the start of
 /// the text when nothing matches. "…" marks cut ends.

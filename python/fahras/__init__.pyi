@@ -265,6 +265,8 @@ class Index:
         snippets: bool = ...,
         snippet_length: int = ...,
         highlight: Tuple[str, str] = ...,
+        escape_html: bool = ...,
+        escape_html: bool = ...,
         facets: bool = ...,
         suggest: bool = ...,
     ) -> SearchResults: ...
@@ -356,6 +358,8 @@ class Searcher:
         snippets: bool = ...,
         snippet_length: int = ...,
         highlight: Tuple[str, str] = ...,
+        escape_html: bool = ...,
+        escape_html: bool = ...,
         facets: bool = ...,
         suggest: bool = ...,
     ) -> SearchResults: ...

@@ -77,6 +77,7 @@ class SearchRequest:
     snippet_length: int
     highlight_open: str
     highlight_close: str
+    escape_html: bool
     facets: bool
     suggest: bool
 

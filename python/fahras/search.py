@@ -151,6 +151,7 @@ def run_search(
     snippets: bool = True,
     snippet_length: int = 200,
     highlight: Tuple[str, str] = ("<b>", "</b>"),
+    escape_html: bool = True,
     facets: bool = False,
     suggest: bool = True,
 ) -> SearchResults:
@@ -168,6 +169,7 @@ def run_search(
     request.snippets = bool(snippets)
     request.snippet_length = non_negative("snippet_length", snippet_length)
     request.highlight_open, request.highlight_close = highlight
+    request.escape_html = bool(escape_html)
     request.facets = bool(facets)
     request.suggest = bool(suggest)
     raw = impl.search(request)
@@ -212,9 +214,9 @@ class Searcher:
         ``date_to`` are inclusive ISO 8601 prefixes or :class:`datetime.date` values; ``source`` keeps
         articles from that source (or from any of several), matched as ``source:`` in a query is;
         ``fields=False`` fills only id, rank and score (faster; no snippets); ``highlight`` is the
-        (open, close) pair wrapped around matched words in snippets; ``facets`` counts matches by
-        source; ``suggest`` offers a "did you mean" query. An empty or stopword-only query gives no hits, not an
-        error. (The keywords are those of :func:`run_search`.)
+        (open, close) pair wrapped around matched words in snippets, whose text is HTML-escaped unless
+        ``escape_html=False``; ``facets`` counts matches by source; ``suggest`` offers a "did you mean"
+        query. A query of stopwords alone searches them; an empty query gives no hits, not an error. (The keywords are those of :func:`run_search`.)
         """
         return run_search(self._impl, query, limit, offset, **options)
 

@@ -114,6 +114,10 @@ void bind_options(py::module_& m) {
         .def_readwrite("snippet_length", &SearchRequest::snippet_length)
         .def_readwrite("highlight_open", &SearchRequest::highlight_open)
         .def_readwrite("highlight_close", &SearchRequest::highlight_close)
+        .def_property(
+            "escape_html", [](const SearchRequest& r) { return r.snippet_format == fahras::SnippetFormat::HTML; },
+            [](SearchRequest& r, bool html) { r.snippet_format = html ? fahras::SnippetFormat::HTML : fahras::SnippetFormat::PLAIN; },
+            R"doc(Snippet text HTML-escaped (default) or as stored.)doc")
         .def_readwrite("facets", &SearchRequest::facets)
         .def_readwrite("suggest", &SearchRequest::suggest);
 

@@ -4,6 +4,8 @@
 // the rest. The read-only and full-disk cases mount a tmpfs, which needs root (CI runs as root): where
 // mounting is not permitted they print why and check nothing else.
 #include "index_support.hpp"
+#include "skip_support.hpp"
+#include "tmpfs_support.hpp"
 
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -23,6 +25,7 @@ using fahras::OpenMode;
 using fahras::Searcher;
 using fahras::test::hit_ids;
 using fahras::test::TempDir;
+using fahras::test::Tmpfs;
 
 namespace {
 
@@ -47,35 +50,9 @@ fahras::SearchResults search(const Index& index, const std::string& query) {
 
 const std::string kKerryArticle = "التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف";
 
-// A tmpfs mounted on a directory for the length of a test; `mounted()` false (with the reason) where
-// the process may not mount.
-class Tmpfs {
-public:
-    Tmpfs(std::string dir, const std::string& options) : dir_(std::move(dir)), options_(options) {
-        mounted_ = ::mount("tmpfs", dir_.c_str(), "tmpfs", 0, options_.c_str()) == 0;
-        if (!mounted_) reason_ = std::strerror(errno);
-    }
-    ~Tmpfs() {
-        if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
-    }
-    Tmpfs(const Tmpfs&) = delete;
-    Tmpfs& operator=(const Tmpfs&) = delete;
-
-    bool mounted() const { return mounted_; }
-    const std::string& reason() const { return reason_; }
-    bool remount_read_only() {
-        return ::mount("tmpfs", dir_.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, options_.c_str()) == 0;
-    }
-
-private:
-    std::string dir_, options_, reason_;
-    bool mounted_ = false;
-};
-
 bool skipped(const Tmpfs& fs) {
     if (fs.mounted()) return false;
-    std::printf("SKIPPED: cannot mount a tmpfs here (%s); this case needs root with CAP_SYS_ADMIN\n", fs.reason().c_str());
-    MESSAGE("skipped: cannot mount a tmpfs (" << fs.reason() << ")");
+    fahras::test::skip("cannot mount a tmpfs here (" + fs.reason() + "); this case needs root with CAP_SYS_ADMIN");
     return true;
 }
 

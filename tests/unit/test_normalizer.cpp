@@ -271,6 +271,37 @@ TEST_CASE("every zero-width and bidi control is removed") {
     }
 }
 
+// ------------------------------------------------ Arabic format characters (Cf): one test each
+
+namespace {
+
+// The format character inside a word, after it and alone: always removed, every option off too.
+void check_format_character_removed(char32_t cp) {
+    CHECK(norm(framed(cp)) == "\u0643\u0628");
+    CHECK(norm(utf8(cp) + "\u0661\u0662") == "12");  // a prepended mark before its digits
+    CHECK(norm(utf8(cp)).empty());
+    NormalizerOptions off;
+    off.nfkc = off.strip_diacritics = off.strip_tatweel = off.fold_alef = off.fold_alef_maksura = false;
+    off.fold_teh_marbuta = off.fold_hamza_carriers = off.fold_persian = off.fold_digits = false;
+    off.fold_latin = false;
+    CHECK(norm(framed(cp), off) == "\u0643\u0628");
+}
+
+}  // namespace
+
+TEST_CASE("arabic number sign U+0600 is removed") { check_format_character_removed(U'\u0600'); }
+TEST_CASE("arabic sign sanah U+0601 is removed") { check_format_character_removed(U'\u0601'); }
+TEST_CASE("arabic footnote marker U+0602 is removed") { check_format_character_removed(U'\u0602'); }
+TEST_CASE("arabic sign safha U+0603 is removed") { check_format_character_removed(U'\u0603'); }
+TEST_CASE("arabic sign samvat U+0604 is removed") { check_format_character_removed(U'\u0604'); }
+TEST_CASE("arabic number mark above U+0605 is removed") { check_format_character_removed(U'\u0605'); }
+TEST_CASE("arabic end of ayah U+06DD is removed, even with strip_diacritics off") {
+    check_format_character_removed(U'\u06DD');
+}
+TEST_CASE("arabic disputed end of ayah U+08E2 is removed (outside the Arabic block: the general path)") {
+    check_format_character_removed(U'\u08E2');
+}
+
 // ------------------------------------------------------------- NFKC: ligatures, presentation forms
 
 TEST_CASE("NFKC splits the lam-alef ligatures: ﻻ ﻼ ﻷ ﻸ ﻹ ﻺ ﻵ ﻶ → لا") {

@@ -5,6 +5,8 @@
 // and the failure paths: unbalanced quotes and parentheses, deep nesting, huge queries, stray operators.
 #include "search/query_parser.hpp"
 
+#include <fahras/error.hpp>
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -13,6 +15,7 @@
 
 using fahras::detail::kMaxQueryDepth;
 using fahras::detail::kMaxQueryItems;
+using fahras::detail::kMaxQueryTreeDepth;
 using fahras::detail::parse_query;
 using fahras::detail::QueryNode;
 
@@ -111,7 +114,7 @@ TEST_CASE("+required and -excluded words, phrases and groups") {
     });
 }
 
-TEST_CASE("AND, OR, NOT: binary, left-associative, AND and NOT bind tighter than OR") {
+TEST_CASE("AND, OR, NOT: binary, AND and NOT bind tighter than OR, chains are balanced trees") {
     check_rows({
         {"كيري AND جنيف", "AND(w[كيري], w[جنيف])"},
         {"كيري OR لافروف", "OR(w[كيري], w[لافروف])"},
@@ -119,7 +122,11 @@ TEST_CASE("AND, OR, NOT: binary, left-associative, AND and NOT bind tighter than
         {"a OR b AND c", "OR(w[a], AND(w[b], w[c]))"},
         {"a AND b OR c", "OR(AND(w[a], w[b]), w[c])"},
         {"a AND b AND c", "AND(AND(w[a], w[b]), w[c])"},
-        {"a NOT b NOT c", "NOT(NOT(w[a], w[b]), w[c])"},
+        {"a NOT b NOT c", "NOT(w[a], OR(w[b], w[c]))"},  // a without b and without c
+        {"a AND b AND c AND d", "AND(AND(w[a], w[b]), AND(w[c], w[d]))"},
+        {"a OR b OR c OR d OR e", "OR(OR(OR(w[a], w[b]), w[c]), OR(w[d], w[e]))"},
+        {"a NOT b AND c", "NOT(AND(w[a], w[c]), w[b])"},
+        {"a AND AND b", "AND(w[a], w[b])"},  // the empty operand between two operators is dropped
         {"a b OR c d", "OR((w[a] w[b]), (w[c] w[d]))"},
         {"+AND", "(+w[AND])"},  // a signed operator is a word
     });
@@ -143,14 +150,17 @@ TEST_CASE("fields: title:, author:, source: with words and phrases") {
         {"title:\"جون كيري\"", "title:p[جون كيري]"},
         {"title:«جون كيري»", "title:p[جون كيري]"},
         {"source:\"الشرق الأوسط\"", "source:p[الشرق الأوسط]"},
-        {"title: كيري", "title:w[كيري]"},  // the word after a bare field name
+        {"title: كيري", "(w[title:] w[كيري])"},  // a field name with a space after it is a plain word
+        {"title: AND كيري", "AND(w[title:], w[كيري])"},  // ... and never takes the next operator
+        {"title: (كيري لافروف)", "(w[title:] (w[كيري] w[لافروف]))"},  // ... or parenthesis
+        {"title: \"جون كيري\"", "(w[title:] p[جون كيري])"},
         {"كيري source:okaz", "(w[كيري] source:w[okaz])"},
         {"كيري -source:okaz", "(w[كيري] -source:w[okaz])"},
         {"+title:كيري لافروف", "(+title:w[كيري] w[لافروف])"},
         {"كيري AND author:رويترز", "AND(w[كيري], author:w[رويترز])"},
         {"url:x", "w[url:x]"},  // not a field: a plain word
         {"TITLE:x", "w[TITLE:x]"},
-        {"title:", "title:w[]"},
+        {"title:", "w[title:]"},
     });
 }
 
@@ -257,4 +267,104 @@ TEST_CASE("a 10,000-word query is truncated and parsed fast") {
     collect_texts(root, texts);
     CHECK(!texts.empty());
     CHECK(texts.size() <= kMaxQueryItems);
+}
+
+TEST_CASE("operators count against kMaxQueryItems: 'x AND AND AND ...' is truncated") {
+    std::string query = "كيري";
+    for (int i = 0; i < 40000; ++i) query += " AND";  // 160 KB: it crashed the CLI (a 40,000-deep tree)
+    bool truncated = false;
+    const QueryNode root = parse_query(query, truncated);
+    CHECK(truncated);
+    CHECK(dump(root) == "w[كيري]");
+
+    std::string ops;
+    for (std::size_t i = 0; i < kMaxQueryItems; ++i) ops += "OR ";
+    parse_query(ops, truncated);
+    CHECK_FALSE(truncated);  // exactly kMaxQueryItems items
+    parse_query(ops + "OR", truncated);
+    CHECK(truncated);
+}
+
+TEST_CASE("the tree depth is at most kMaxQueryTreeDepth whatever the input") {
+    auto repeat = [](const std::string& s, std::size_t bytes) {
+        std::string out;
+        while (out.size() < bytes) out += s;
+        return out;
+    };
+    const std::size_t kBytes = 200 * 1024;
+    const std::vector<std::string> queries = {
+        "كيري" + repeat(" AND", kBytes),
+        repeat("كيري AND ", kBytes),
+        repeat("كيري OR ", kBytes),
+        repeat("NOT كيري ", kBytes),
+        repeat("a NOT b AND c OR ", kBytes),
+        repeat("(a AND ", kBytes),
+        repeat("(a OR b NOT ", kBytes),
+        repeat("(", kBytes) + repeat("a AND b OR ", kBytes),
+        repeat("((a b) AND (c OR d) NOT ", kBytes),
+        repeat("-(+a ", kBytes),
+    };
+    std::size_t deepest = 0;
+    for (const std::string& query : queries) {
+        CAPTURE(query.substr(0, 40));
+        bool truncated = false;
+        const QueryNode root = parse_query(query, truncated);
+        CHECK(truncated);
+        const std::size_t d = depth(root);
+        CHECK(d <= kMaxQueryTreeDepth);
+        deepest = std::max(deepest, d);
+    }
+    MESSAGE("deepest tree: " << deepest << " levels (bound " << kMaxQueryTreeDepth << ")");
+}
+
+TEST_CASE("non-ASCII spaces separate query words and operators like ASCII ones") {
+    for (const char* space : {"\u00A0", "\u2009", "\u202F", "\u3000", "\u2002", "\u205F", "\u1680", "\u2028", "\u0085"}) {
+        const std::string sp = space;
+        CAPTURE(sp);
+        CHECK(parse("كيري" + sp + "لافروف") == "(w[كيري] w[لافروف])");
+        CHECK(parse("كيري" + sp + "AND" + sp + "لافروف") == "AND(w[كيري], w[لافروف])");
+        CHECK(parse("title:كيري" + sp + "لافروف") == "(title:w[كيري] w[لافروف])");
+        CHECK(parse(sp + "+كيري" + sp) == "(+w[كيري])");
+        CHECK(parse(sp) == "()");
+    }
+    CHECK(parse("\u0643\u200B\u064A") == "w[\u0643\u200B\u064A]");  // a zero-width space is no space: the analyzer drops it
+}
+
+TEST_CASE("strict syntax: malformed queries are a QuerySyntaxError naming the character at fault") {
+    struct R {
+        const char* query;
+        const char* message;  // a part of the message
+    };
+    const R rows[] = {
+        {"\"جون كيري", "character 1: the quote is never closed"},
+        {"كيري «جون", "character 6: the quote is never closed"},
+        {"title:\"جون", "character 7: the quote is never closed"},
+        {"(كيري لافروف", "character 1: '(' is never closed"},
+        {"كيري)", "character 5: ')' closes no '('"},
+        {"AND كيري", "character 1: 'AND' has nothing on its left"},
+        {"كيري OR", "character 6: 'OR' has nothing on its right"},
+        {"كيري AND AND لافروف", "character 6: 'AND' has nothing on its right"},
+        {"NOT كيري", "character 1: 'NOT' has nothing on its left"},
+        {"(كيري AND)", "character 7: 'AND' has nothing on its right"},
+    };
+    for (const R& row : rows) {
+        const std::string query = row.query;
+        CAPTURE(query);
+        bool truncated = false;
+        try {
+            parse_query(row.query, truncated, true);
+            FAIL("no QuerySyntaxError");
+        } catch (const fahras::QuerySyntaxError& e) {
+            CHECK_MESSAGE(std::string(e.what()).find(row.message) != std::string::npos, e.what());
+        }
+        CHECK_NOTHROW(parse_query(row.query, truncated));  // the default stays lenient
+    }
+    const std::string deep = std::string(kMaxQueryDepth + 1, '(') + "x" + std::string(kMaxQueryDepth + 1, ')');
+    bool truncated = false;
+    CHECK_THROWS_AS(parse_query(deep, truncated, true), fahras::QuerySyntaxError);
+    // Well-formed queries parse the same in both modes.
+    for (const char* ok : {"كيري", "\"جون كيري\" -لافروف", "(a OR b) AND c NOT d", "title:\"جون كيري\" +x", "+AND"}) {
+        CAPTURE(ok);
+        CHECK(dump(parse_query(ok, truncated, true)) == dump(parse_query(ok, truncated)));
+    }
 }

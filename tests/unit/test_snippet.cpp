@@ -26,12 +26,13 @@ namespace {
 const std::string kEllipsis = "\u2026";
 
 // The match terms the searcher collects for these query words: the written forms their expansion
-// finds in an index holding @p text (every tier), as the searcher does on its own index.
+// finds in an index holding @p text (every tier), as the searcher does on its own index; without a
+// text, an index holding the query's own words.
 MatchTerms terms_for(const Analyzer& analyzer, const std::string& query, const std::string& text = "") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     fahras::Article a;
     a.id = "t";
-    a.body = text;
+    a.body = text.empty() ? query : text;
     const Xapian::Document doc = fahras::detail::build_document(analyzer, fahras::IndexOptions{}, a);
     fahras::detail::VocabularyBatch vocabulary;
     vocabulary.note_document(analyzer, doc);
@@ -189,4 +190,21 @@ TEST_CASE("property: snippets are valid UTF-8 with balanced markers and in-bound
             if (c == '\n' || c == '\r' || c == '\t') c = ' ';
         CHECK(flat.find(plain) != std::string::npos);
     }
+}
+
+TEST_CASE("HTML snippets (the default) escape the text, never the markers; PLAIN keeps it as stored") {
+    const Analyzer analyzer;
+    const std::string text = "كيري <script>alert(1)</script> & \"لافروف\" 'x' a<b";
+    SnippetStyle html;
+    CHECK(html.escape_html);  // the default, as the default markers are HTML
+    CHECK(make_snippet(analyzer, text, terms_for(analyzer, "كيري"), html) ==
+          "<b>كيري</b> &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;لافروف&quot; &#39;x&#39; a&lt;b");
+    // A matched word next to markup: the word is wrapped, the markup around it escaped.
+    CHECK(make_snippet(analyzer, "<i>كيري</i>", terms_for(analyzer, "كيري"), html) == "&lt;i&gt;<b>كيري</b>&lt;/i&gt;");
+    SnippetStyle plain;
+    plain.escape_html = false;
+    plain.open = "**";
+    plain.close = "**";
+    CHECK(make_snippet(analyzer, text, terms_for(analyzer, "كيري"), plain) ==
+          "**كيري** <script>alert(1)</script> & \"لافروف\" 'x' a<b");
 }

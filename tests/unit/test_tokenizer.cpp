@@ -261,3 +261,14 @@ TEST_CASE("property: token spans are non-empty, in bounds, on code point boundar
     }
     CHECK(bad == 0);
 }
+
+TEST_CASE("every Unicode white space separates words, not only ASCII space") {
+    // U+00A0 no-break, U+2002 en, U+2009 thin, U+200A hair, U+202F narrow no-break, U+205F math,
+    // U+3000 ideographic, U+1680 ogham, U+2028 line and U+2029 paragraph separators, U+0085 next line.
+    for (char32_t cp : {U'\u00A0', U'\u2002', U'\u2009', U'\u200A', U'\u202F', U'\u205F', U'\u3000', U'\u1680',
+                        U'\u2028', U'\u2029', U'\u0085'}) {
+        CAPTURE(static_cast<unsigned>(cp));
+        CHECK(words("كيري" + utf8(cp) + "لافروف") == std::vector<std::string>{"كيري", "لافروف"});
+        CHECK(words("Kerry" + utf8(cp) + "2015") == std::vector<std::string>{"Kerry", "2015"});
+    }
+}
