@@ -9,7 +9,10 @@
 //   no-stemming       AnalyzerOptions::stem = false
 //   no-proclitics     AnalyzerOptions::strip_proclitics = false
 //   no-normalization  every NormalizerOptions switch off (harakat, tatweel, letter folds, NFKC)
-//   exact-only        default index; strip_weight = stem_weight = 0 (the word and its spellings, no split or stem)
+//   exact-only        default index; strip_weight = stem_weight = 0: the index keeps each word as written
+//                     and spellings, proclitics and stems are chosen at query time, so this searches the
+//                     word in its spellings, behind a conjunction, preposition or the article, but neither
+//                     the remainder of a query word that carries proclitics nor its light-stem family
 //
 // index: streams the corpus in batches of 2,000 (as `fahras index` does) into a fresh index and commits.
 // search: the latency protocol of latency.hpp, then the k-deep TREC run for scoring (none when RUN_OUT

@@ -84,7 +84,7 @@ def test_analyzer_and_ratios(smoke):
     assert results["analyzer"]["benchmarks"]["fahras/full"]["mb_per_s"] > 0
     if results["systems"]["lucene"]["available"]:
         ratios = results["ratios_to_lucene"]
-        assert set(ratios) == {"index_build", "query"}
+        assert set(ratios) == {"index_build", "query", "arqa_dev_build"}
         assert set(ratios["query"]) == {f"{d}_{m}" for d in ("top10", "top100") for m in LATENCY if m != "mean_ms"}
 
 

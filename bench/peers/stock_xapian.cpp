@@ -1,10 +1,12 @@
 // Stock Xapian peer for the fahras benchmark: what a Xapian user gets out of the box for Arabic.
 //
-//   stock_xapian index  CORPUS.jsonl DB_DIR
-//   stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3]
+//   stock_xapian index  CORPUS.jsonl DB_DIR [--stemmer arabic|none]
+//   stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3] [--stemmer arabic|none]
 //
 // Indexing: Xapian::TermGenerator with the Snowball "arabic" stemmer and STEM_SOME (the default
-// strategy: unstemmed terms with positions plus "Z"-prefixed stems); the title goes in twice, once
+// strategy: unstemmed terms with positions plus "Z"-prefixed stems), or with `--stemmer none` no
+// stemmer at all (STEM_NONE: the words as written, lowercased, which is what TermGenerator does without
+// a stemmer; search must name the stemmer the index was built with); the title goes in twice, once
 // under the conventional "S" prefix and once into the unprefixed body text before the text, as the
 // Xapian "omega"-style examples do. The external id is the document data and a "Q" term.
 // Searching: Xapian::QueryParser with the same stemmer, STEM_SOME, default_op OR, FLAG_DEFAULT,
@@ -36,12 +38,23 @@ namespace {
 using fahras::bench::Clock;
 using fahras::bench::seconds_since;
 
+/// The stemmer named on the command line: "arabic" (Snowball), or "none" for the words as written.
+struct Stemming {
+    Xapian::Stem stem;
+    bool enabled;
+};
+
+Stemming stemming(const std::string& name) {
+    if (name == "none") return {Xapian::Stem(), false};
+    return {Xapian::Stem(name), true};  // throws Xapian::InvalidArgumentError for an unknown language
+}
+
 std::string string_field(const nlohmann::json& obj, const char* key) {
     auto it = obj.find(key);
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-int index(const std::string& corpus, const std::string& db_dir) {
+int index(const std::string& corpus, const std::string& db_dir, const Stemming& st) {
     auto t0 = Clock::now();
     std::ifstream in(corpus);
     if (!in) {
@@ -50,8 +63,12 @@ int index(const std::string& corpus, const std::string& db_dir) {
     }
     Xapian::WritableDatabase db(db_dir, Xapian::DB_CREATE_OR_OVERWRITE);
     Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("arabic"));
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    if (st.enabled) {
+        tg.set_stemmer(st.stem);
+        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    } else {
+        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    }
 
     long docs = 0;
     std::string line;
@@ -83,7 +100,7 @@ int index(const std::string& corpus, const std::string& db_dir) {
 }
 
 int search(const std::string& db_dir, const std::string& queries_file, const std::string& run_out,
-           unsigned k, unsigned repeat) {
+           unsigned k, unsigned repeat, const Stemming& st) {
     std::vector<std::pair<std::string, std::string>> queries;  // {qid, text}
     {
         std::ifstream in(queries_file);
@@ -104,8 +121,12 @@ int search(const std::string& db_dir, const std::string& queries_file, const std
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     Xapian::QueryParser qp;
     qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("arabic"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    if (st.enabled) {
+        qp.set_stemmer(st.stem);
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    } else {
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+    }
     qp.set_default_op(Xapian::Query::OP_OR);
 
     auto parse = [&](const std::string& text, Xapian::Query& q) {
@@ -166,8 +187,9 @@ int search(const std::string& db_dir, const std::string& queries_file, const std
 }
 
 int usage() {
-    std::cerr << "usage: stock_xapian index CORPUS.jsonl DB_DIR\n"
-                 "       stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3]\n";
+    std::cerr << "usage: stock_xapian index CORPUS.jsonl DB_DIR [--stemmer arabic|none]\n"
+                 "       stock_xapian search DB_DIR QUERIES.jsonl RUN_OUT|- [--k 100] [--repeat 3] "
+                 "[--stemmer arabic|none]\n";
     return 2;
 }
 
@@ -176,21 +198,26 @@ int usage() {
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        if (args.size() == 3 && args[0] == "index") return index(args[1], args[2]);
-        if (args.size() >= 4 && args[0] == "search") {
-            int k = 100, repeat = 3;
-            for (size_t i = 4; i < args.size(); ++i) {
-                if (args[i] == "--k" && i + 1 < args.size())
-                    k = std::atoi(args[++i].c_str());
-                else if (args[i] == "--repeat" && i + 1 < args.size())
-                    repeat = std::atoi(args[++i].c_str());
-                else
-                    return usage();
-            }
-            if (k <= 0 || repeat <= 0) return usage();
-            return search(args[1], args[2], args[3], static_cast<unsigned>(k), static_cast<unsigned>(repeat));
+        const bool is_index = !args.empty() && args[0] == "index";
+        const bool is_search = !args.empty() && args[0] == "search";
+        const std::size_t positional = is_search ? 4 : 3;
+        if (!(is_index || is_search) || args.size() < positional) return usage();
+        int k = 100, repeat = 3;
+        std::string stemmer = "arabic";
+        for (size_t i = positional; i < args.size(); ++i) {
+            if (args[i] == "--stemmer" && i + 1 < args.size())
+                stemmer = args[++i];
+            else if (is_search && args[i] == "--k" && i + 1 < args.size())
+                k = std::atoi(args[++i].c_str());
+            else if (is_search && args[i] == "--repeat" && i + 1 < args.size())
+                repeat = std::atoi(args[++i].c_str());
+            else
+                return usage();
         }
-        return usage();
+        if (k <= 0 || repeat <= 0) return usage();
+        const Stemming st = stemming(stemmer);
+        if (is_index) return index(args[1], args[2], st);
+        return search(args[1], args[2], args[3], static_cast<unsigned>(k), static_cast<unsigned>(repeat), st);
     } catch (const Xapian::Error& e) {
         std::cerr << "xapian: " << e.get_description() << "\n";
     } catch (const std::exception& e) {
