@@ -105,3 +105,29 @@ def test_missing_lucene_is_reported_not_fatal(tmp_path):
     assert not lucene["available"] and lucene["reason"]
     assert "lucene" not in results["quality"]["arqa-dev"]
     assert "not available" in report and "fahras" in results["quality"]["arqa-dev"]
+
+
+def below_floor(results, floor):
+    """The figures of results.json more than floor["tolerance"] below bench/smoke/floor.json."""
+    low = []
+    for system, datasets in floor["systems"].items():
+        for ds, metrics in datasets.items():
+            for metric, committed in metrics.items():
+                got = results["quality"][ds][system][metric]
+                if got < committed - floor["tolerance"]:
+                    low.append(f"{system} {ds} {metric}: {got:.4f} < {committed:.4f} - {floor['tolerance']}")
+    return low
+
+
+def test_quality_stays_above_the_committed_floor(smoke):
+    _, results, _ = smoke
+    with open(os.path.join(BENCH_DIR, "smoke", "floor.json"), encoding="utf-8") as f:
+        floor = json.load(f)
+    low = below_floor(results, floor)
+    assert not low, "quality fell below bench/smoke/floor.json (update it if the change is meant): " + "; ".join(low)
+    # The check itself: a drop of more than the tolerance is caught, one within it is not.
+    dropped = json.loads(json.dumps(results))
+    dropped["quality"]["names-dev"]["fahras"]["MAP"] = floor["systems"]["fahras"]["names-dev"]["MAP"] - 0.021
+    assert below_floor(dropped, floor)
+    dropped["quality"]["names-dev"]["fahras"]["MAP"] = floor["systems"]["fahras"]["names-dev"]["MAP"] - 0.019
+    assert not below_floor(dropped, floor)
