@@ -7,17 +7,19 @@
 
 namespace fahras::detail {
 
-namespace {
-
-constexpr Xapian::termcount kMaxWildcardExpansion = 100;  // search.hpp documents it
-constexpr std::size_t kFullNameMinWords = 2;
-constexpr std::size_t kFullNameMaxWords = 5;
-
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
     if (parts.empty()) return Xapian::Query();
     if (parts.size() == 1) return parts[0];
     return Xapian::Query(op, parts.begin(), parts.end());
 }
+
+bool is_filter_field(const std::string& field) { return field == "author" || field == "source"; }
+
+namespace {
+
+constexpr Xapian::termcount kMaxWildcardExpansion = 100;  // search.hpp documents it
+constexpr std::size_t kFullNameMinWords = 2;
+constexpr std::size_t kFullNameMaxWords = 5;
 
 Xapian::Query unweighted(const Xapian::Query& q) {
     return q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
@@ -35,9 +37,14 @@ Xapian::Query any_form(const WordForms& forms, std::string_view prefix, Tier las
     return terms.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, terms);
 }
 
-}  // namespace
+// One synonym set of @p forms in the field of @p prefix, scaled by @p weight.
+Xapian::Query synonyms(const std::vector<std::string>& forms, std::string_view prefix, double weight) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& f : forms) terms.emplace_back(word_term(prefix, f));
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, terms), weight);
+}
 
-bool is_filter_field(const std::string& field) { return field == "author" || field == "source"; }
+}  // namespace
 
 Xapian::Query QueryBuilder::build_query(const QueryNode& tree) {
     Xapian::Query q = build(tree, false);
@@ -88,12 +95,6 @@ Xapian::Query QueryBuilder::binary_chain(const QueryNode& node, bool negated) {
         a = Xapian::Query(xop, a, b);
     }
     return a;
-}
-
-static Xapian::Query synonyms(const std::vector<std::string>& forms, std::string_view prefix, double weight) {
-    std::vector<Xapian::Query> terms;
-    for (const std::string& f : forms) terms.emplace_back(word_term(prefix, f));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, terms), weight);
 }
 
 // The word's forms as nested synonym sets, each one idf and one wdf for all its forms (as if the

@@ -60,6 +60,9 @@ private:
     bool content_word_ = false;  // a word that is no stopword was seen
 };
 
+/// @p parts joined by @p op: nothing for none, the one query for one.
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts);
+
 /// True for the fields that filter without ranking.
 bool is_filter_field(const std::string& field);
 

@@ -19,12 +19,7 @@ namespace fahras {
 namespace {
 
 constexpr std::uint32_t kMaxLimit = 10000;
-
-Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
-    if (parts.empty()) return Xapian::Query();
-    if (parts.size() == 1) return parts[0];
-    return Xapian::Query(op, parts.begin(), parts.end());
-}
+using detail::combine;
 
 }  // namespace
 
@@ -91,10 +86,9 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, expander, results, match);
         Xapian::Query query = builder.build_query(tree);
         if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
-        if (query.empty()) {  // nothing the index holds: only a suggestion to give
-            if (request.suggest) results.suggestion = detail::suggest_query(analyzer, db, expander, query_text, builder.words);
-            return results;
-        }
+        // "Did you mean" needs the query's words only, not its matches: also when nothing matched.
+        if (request.suggest) results.suggestion = detail::suggest_query(analyzer, expander, query_text, builder.words);
+        if (query.empty()) return results;
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);
         if (!request.sources.empty()) {
@@ -159,7 +153,6 @@ SearchResults Searcher::search(const SearchRequest& request) const {
             for (auto v = sources.top_values_begin(1000); v != sources.top_values_end(1000); ++v)
                 results.source_counts.emplace_back(*v, v.get_termfreq());
         }
-        if (request.suggest) results.suggestion = detail::suggest_query(analyzer, db, expander, query_text, builder.words);
         return results;
     };
     // A reader's snapshot lasts until the writer has committed twice more; then Xapian discards it and

@@ -19,14 +19,12 @@ std::u32string code_points(std::string_view s) {
     return out;
 }
 
-// The spelling of @p word's folded group that most documents write (ترامب over ترامپ).
-std::string most_written(const Analyzer& analyzer, const Xapian::Database& db, QueryExpander& expander,
-                         const std::string& word) {
-    const std::vector<Xapian::Database> shards{db};
-    VocabularyReader vocabulary(shards);
+// The spelling of @p word's folded group that most documents write (ترامب over ترامپ), looked up
+// through the expander's vocabulary reader (every shard, and its cache).
+std::string most_written(const Analyzer& analyzer, QueryExpander& expander, const std::string& word) {
     std::string best = word;
     Xapian::doccount best_freq = expander.frequency(word);
-    for (const VocabularyEntry& e : vocabulary.lookup(word_key(analyzer.fold(word)))) {
+    for (const VocabularyEntry& e : expander.filed_under(word_key(analyzer.fold(word)))) {
         if (e.kind != FormKind::WHOLE) continue;
         const Xapian::doccount f = expander.frequency(e.form);
         if (f > best_freq) best = e.form, best_freq = f;
@@ -83,13 +81,13 @@ std::string suggest_word(const Analyzer& analyzer, const Xapian::Database& db, c
     return best;
 }
 
-std::string suggest_query(const Analyzer& analyzer, const Xapian::Database& db, QueryExpander& expander,
-                          std::string_view query_text, const std::vector<QueryWord>& words) {
+std::string suggest_query(const Analyzer& analyzer, QueryExpander& expander, std::string_view query_text,
+                          const std::vector<QueryWord>& words) {
     std::unordered_map<std::string, std::string> replacement;  // unknown written word → suggestion
     for (const QueryWord& w : words) {
         if (w.attested || replacement.count(w.written)) continue;
-        const std::string better = suggest_word(analyzer, db, w.written);
-        if (!better.empty()) replacement.emplace(w.written, most_written(analyzer, db, expander, better));
+        const std::string better = suggest_word(analyzer, expander.database(), w.written);
+        if (!better.empty()) replacement.emplace(w.written, most_written(analyzer, expander, better));
     }
     if (replacement.empty()) return {};
     // Replace whole words at their spans in the text the user typed (never a substring of another word).

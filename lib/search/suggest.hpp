@@ -27,7 +27,7 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
 std::string suggest_word(const Analyzer& analyzer, const Xapian::Database& db, const std::string& word);
 
 /// The query text with each unattested word replaced by its suggestion; "" when nothing changed.
-std::string suggest_query(const Analyzer& analyzer, const Xapian::Database& db, QueryExpander& expander,
-                          std::string_view query_text, const std::vector<QueryWord>& words);
+std::string suggest_query(const Analyzer& analyzer, QueryExpander& expander, std::string_view query_text,
+                          const std::vector<QueryWord>& words);
 
 }  // namespace fahras::detail

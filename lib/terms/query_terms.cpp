@@ -42,6 +42,17 @@ bool QueryExpander::believed(FormKind kind, Xapian::doccount with_proclitic, Xap
 }
 
 WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) {
+    // A word's forms depend on its written form and field only: a full name's words, expanded for
+    // the words and again for the phrase bonus, are expanded once.
+    std::string key(prefix);
+    key.push_back('\0');
+    key.append(word.normalized);
+    auto [it, inserted] = expanded_.try_emplace(std::move(key));
+    if (inserted) it->second = expand_uncached(word, prefix);
+    return it->second;
+}
+
+WordForms QueryExpander::expand_uncached(const TokenView& word, std::string_view prefix) {
     WordForms out;
     std::unordered_set<std::string> used;
     // A stopword is another word than a query word that is none (على, وعلى: not the name علي).

@@ -47,6 +47,9 @@ public:
     /// The forms of @p word (a token of the query) in the field of @p prefix ("" for title and body).
     WordForms expand(const TokenView& word, std::string_view prefix = {});
 
+    /// The entries filed under a vocabulary key (word_key or stem_key), over every shard, cached.
+    const std::vector<VocabularyEntry>& filed_under(const std::string& key) { return vocabulary_.lookup(key); }
+
     /// The database the words are looked up in.
     const Xapian::Database& database() const { return db_; }
 
@@ -56,6 +59,7 @@ public:
 private:
     // Documents holding any of the WHOLE forms filed under a folded key (the word's own spellings).
     Xapian::doccount whole_frequency(const std::vector<VocabularyEntry>& entries, std::string_view prefix);
+    WordForms expand_uncached(const TokenView& word, std::string_view prefix);
     bool believed(FormKind kind, Xapian::doccount with_proclitic, Xapian::doccount without) const;
 
     const Analyzer& analyzer_;
@@ -63,6 +67,7 @@ private:
     const Xapian::Database& db_;
     VocabularyReader vocabulary_;
     std::unordered_map<std::string, Xapian::doccount> frequencies_;
+    std::unordered_map<std::string, WordForms> expanded_;  // field prefix, NUL, written word → forms
 };
 
 }  // namespace fahras::detail

@@ -3,6 +3,7 @@
 #include "index_support.hpp"
 
 #include "index/shards.hpp"
+#include "index/terms.hpp"
 
 #include <fahras/fahras.hpp>
 
@@ -208,4 +209,24 @@ TEST_CASE("every shard is checked against the analyzer") {
     CHECK_THROWS_AS(Index::open_sharded(shards), fahras::AnalyzerMismatchError);
     CHECK_THROWS_AS(Index::open_sharded(shards, OpenMode::CREATE_OR_OPEN), fahras::AnalyzerMismatchError);
     CHECK_THROWS_AS(Index::open_sharded(shards, OpenMode::READ_ONLY, no_stem), fahras::AnalyzerMismatchError);
+}
+
+TEST_CASE("a suggestion is written as every shard together writes it most often, not as the first shard does") {
+    fahras::test::TempDir dir("shards_suggest");
+    // Ids chosen so that the rare spelling ترامپ lives in shard 0 and the common ترامب in shard 1 only.
+    auto id_in = [](std::size_t shard, int& n) {
+        std::string id;
+        do id = "t" + std::to_string(n++);
+        while (fahras::detail::shard_of(fahras::detail::id_term(id), 2) != shard);
+        return id;
+    };
+    int n = 0;
+    {
+        Index index = Index::open(dir.sub("idx"), OpenMode::CREATE_OR_OPEN, sharded(2));
+        index.add({id_in(0, n), "", "قال ترامپ في المؤتمر", "", "", "", "", {}});
+        for (int i = 0; i < 5; ++i) index.add({id_in(1, n), "", "قال ترامب في المؤتمر", "", "", "", "", {}});
+        index.commit();
+    }
+    const Index index = Index::open(dir.sub("idx"), OpenMode::READ_ONLY);
+    CHECK(fahras::Searcher(index).search("ترامبز").suggestion == "ترامب");
 }
