@@ -99,8 +99,9 @@ public final class LuceneBench {
              BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
             Document doc = new Document();
             Field id = new StringField("id", "", Field.Store.YES);
-            Field title = new TextField("title", "", Field.Store.NO);
-            Field text = new TextField(concat ? "body" : "text", "", Field.Store.NO);
+            // Title and text are stored, as fahras stores them: index sizes compare like with like.
+            Field title = new TextField("title", "", Field.Store.YES);
+            Field text = new TextField(concat ? "body" : "text", "", Field.Store.YES);
             doc.add(id);
             if (!concat) doc.add(title);
             doc.add(text);

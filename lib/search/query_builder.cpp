@@ -1,6 +1,7 @@
 #include "search/query_builder.hpp"
 
 #include "index/terms.hpp"
+#include "search/word_source.hpp"
 #include "terms/scheme.hpp"
 
 #include <algorithm>
@@ -35,13 +36,6 @@ Xapian::Query any_form(const WordForms& forms, std::string_view prefix, Tier las
     for (std::size_t t = 0; t <= static_cast<std::size_t>(last); ++t)
         for (const std::string& f : forms.tiers[t]) terms.emplace_back(word_term(prefix, f));
     return terms.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, terms);
-}
-
-// One synonym set of @p forms in the field of @p prefix, scaled by @p weight.
-Xapian::Query synonyms(const std::vector<std::string>& forms, std::string_view prefix, double weight) {
-    std::vector<Xapian::Query> terms;
-    for (const std::string& f : forms) terms.emplace_back(word_term(prefix, f));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, terms), weight);
 }
 
 }  // namespace
@@ -97,37 +91,62 @@ Xapian::Query QueryBuilder::binary_chain(const QueryNode& node, bool negated) {
     return a;
 }
 
-// The word's forms as nested synonym sets, each one idf and one wdf for all its forms (as if the
-// index had folded them), each holding the one before it, each with its own weight:
+// The word's forms as nested sets, each holding the one before it, each with its own weight:
 //   own spelling ⊂ word (spellings, conjunctions, prepositions) ⊂ + article ⊂ + split ⊂ + stem family.
-// A document writing the query's own spelling scores in every set; one writing only a stem relative
-// scores in the last. A set that adds no form to the one before it adds its weight to that one (the
-// same score, one posting list fewer).
+// Each set counts as one term (one idf, one wdf for all its forms, as if the index had folded them).
+// A document writing the query's own spelling scores in every set, one writing only a stem relative
+// in the last. A set that adds no form to the one before it adds its weight to that one (the same
+// score, one posting list fewer). On local databases one posting source scores all the sets in one
+// pass over the forms (word_source.hpp); remote shards get the sets as Xapian synonym sets.
 Xapian::Query QueryBuilder::word_forms(const WordForms& forms, std::string_view prefix) {
+    NestedSets sets;
+    std::vector<std::string> seen;
+    auto add_ring = [&](std::vector<std::string> ring, double weight) {
+        // A set that adds no form scores as the one before it: its weight goes to that one.
+        if (ring.empty() && !sets.set_weights.empty()) sets.set_weights.back() += weight;
+        else sets.ring_terms.push_back(std::move(ring)), sets.set_weights.push_back(weight);
+    };
     std::vector<std::string> own_spelling;
     const std::string* exact = forms[Tier::EXACT].empty() ? nullptr : &forms[Tier::EXACT][0];
     if (exact) own_spelling.push_back(*exact);
     for (const std::string& f : forms[Tier::CLITIC])
         if (exact && f.size() > exact->size() && f.compare(f.size() - exact->size(), std::string::npos, *exact) == 0)
             own_spelling.push_back(f);
-    std::vector<std::pair<std::vector<std::string>, double>> sets;
-    sets.emplace_back(own_spelling, ranking_.exact_weight);
-    std::vector<std::string> cumulative = own_spelling;
+    seen = own_spelling;
+    add_ring(std::move(own_spelling), ranking_.exact_weight);
     auto extend = [&](std::initializer_list<Tier> tiers, double weight) {
-        const std::size_t before = cumulative.size();
+        std::vector<std::string> ring;
         for (Tier t : tiers)
             for (const std::string& f : forms[t])
-                if (std::find(cumulative.begin(), cumulative.end(), f) == cumulative.end()) cumulative.push_back(f);
-        if (cumulative.size() == before) sets.back().second += weight;
-        else sets.emplace_back(cumulative, weight);
+                if (std::find(seen.begin(), seen.end(), f) == seen.end()) seen.push_back(f), ring.push_back(f);
+        add_ring(std::move(ring), weight);
     };
     extend({Tier::VARIANT, Tier::CLITIC}, ranking_.form_weight);
     extend({Tier::ARTICLE}, ranking_.article_weight);
     extend({Tier::SPLIT}, ranking_.strip_weight);
     extend({Tier::STEM}, ranking_.stem_weight);
+    if (seen.empty()) return Xapian::Query(Xapian::Query::MatchNothing);
+    for (auto& ring : sets.ring_terms) {
+        sets.ring_frequencies.emplace_back();
+        for (std::string& f : ring) {
+            sets.ring_frequencies.back().push_back(expander_.frequency(f, prefix));
+            f = word_term(prefix, f);
+        }
+    }
+    if (one_pass_words_) {
+        sets.k1 = ranking_.k1;
+        sets.b = ranking_.b;
+        sets.min_normlen = ranking_.length_norm_floor;
+        return nested_sets_query(sets, expander_.database());
+    }
     std::vector<Xapian::Query> parts;
-    for (const auto& [list, weight] : sets)
-        if (!list.empty() && weight > 0) parts.push_back(synonyms(list, prefix, weight));
+    std::vector<Xapian::Query> cumulative;
+    for (std::size_t i = 0; i < sets.ring_terms.size(); ++i) {
+        for (const std::string& term : sets.ring_terms[i]) cumulative.emplace_back(term);
+        if (!cumulative.empty() && sets.set_weights[i] > 0)
+            parts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, cumulative),
+                                          sets.set_weights[i]));
+    }
     return parts.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, parts);
 }
 

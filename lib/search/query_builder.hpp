@@ -25,10 +25,12 @@ struct QueryWord {
 
 class QueryBuilder {
 public:
-    QueryBuilder(const Analyzer& analyzer, const RankingOptions& ranking, bool positions, QueryExpander& expander,
-                 SearchResults& results, MatchTerms& match)
-        : analyzer_(analyzer), ranking_(ranking), positions_(positions), expander_(expander), results_(results),
-          match_(match) {}
+    /// @p one_pass_words: score each word's form sets with one posting source (word_source.hpp);
+    /// false for remote shards, whose servers know only Xapian's own queries.
+    QueryBuilder(const Analyzer& analyzer, const RankingOptions& ranking, bool positions, bool one_pass_words,
+                 QueryExpander& expander, SearchResults& results, MatchTerms& match)
+        : analyzer_(analyzer), ranking_(ranking), positions_(positions), one_pass_words_(one_pass_words),
+          expander_(expander), results_(results), match_(match) {}
 
     /// The query of @p tree. When every word is a stopword, the stopwords are searched.
     Xapian::Query build_query(const QueryNode& tree);
@@ -52,6 +54,7 @@ private:
     const Analyzer& analyzer_;
     const RankingOptions& ranking_;
     bool positions_;
+    bool one_pass_words_;
     QueryExpander& expander_;
     SearchResults& results_;
     MatchTerms& match_;

@@ -29,6 +29,7 @@ struct Searcher::Internal {
     Analyzer analyzer;
     RankingOptions ranking;
     bool positions = true;
+    bool local = true;  // no remote shard: the query may hold fahras's own posting sources
     bool store_text = true;
     ReadRetryPolicy read_retry;
 };
@@ -38,6 +39,8 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     internal_->analyzer = in.analyzer;
     internal_->ranking = ranking;
     internal_->positions = in.options.positions;
+    internal_->local = std::none_of(in.locations.begin(), in.locations.end(),
+                                    [](const ShardLocation& s) { return s.is_remote(); });
     internal_->store_text = in.options.store_text;
     internal_->read_retry = in.options.read_retry;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after
@@ -83,7 +86,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         // query is part of the read that a writer's commits may force to be run again.
         detail::MatchTerms match;
         detail::QueryExpander expander(analyzer, internal_->ranking, db, internal_->shards);
-        detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, expander, results, match);
+        detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, internal_->local, expander,
+                                     results, match);
         Xapian::Query query = builder.build_query(tree);
         if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
         // "Did you mean" needs the query's words only, not its matches: also when nothing matched.
