@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import pathlib
+import shutil
 import signal
 import socket
 import subprocess
@@ -112,6 +113,8 @@ class Server:
 
 @pytest.fixture
 def servers(tmp_path):
+    if shutil.which("xapian-tcpsrv") is None:
+        pytest.skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)")
     started = []
     try:
         for name in ("a", "b"):

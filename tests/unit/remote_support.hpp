@@ -15,12 +15,28 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <thread>
 
 namespace fahras::test {
+
+/// True when xapian-tcpsrv is an executable on PATH: without it the remote tests cannot run, and
+/// report themselves skipped rather than failed.
+inline bool tcpsrv_on_path() {
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/bin:/bin";
+    for (std::size_t start = 0; start <= dirs.size();) {
+        std::size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        const std::string dir = dirs.substr(start, end - start);
+        if (!dir.empty() && ::access((dir + "/xapian-tcpsrv").c_str(), X_OK) == 0) return true;
+        start = end + 1;
+    }
+    return false;
+}
 
 class TcpServer {
 public:

@@ -3,6 +3,7 @@
 // server dies or stops answering, which must come within the timeouts and name the server.
 #include "index_support.hpp"
 #include "remote_support.hpp"
+#include "skip_support.hpp"
 
 #include <fahras/fahras.hpp>
 
@@ -46,6 +47,8 @@ bool mentions(const std::exception& e, const std::string& text) {
 }  // namespace
 
 TEST_CASE("two remote shards and a local one, indexed through the servers, rank as one local index") {
+    if (!fahras::test::tcpsrv_on_path())
+        return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_rank");
     TcpServer a(empty_index(dir, "a"), true);
     TcpServer b(empty_index(dir, "b"), true);
@@ -82,6 +85,8 @@ TEST_CASE("two remote shards and a local one, indexed through the servers, rank 
 }
 
 TEST_CASE("a killed server: RemoteError naming it, at the next query and at the next open") {
+    if (!fahras::test::tcpsrv_on_path())
+        return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_kill");
     TcpServer a(empty_index(dir, "a"), true);
     TcpServer b(empty_index(dir, "b"), true);
@@ -120,6 +125,8 @@ TEST_CASE("a killed server: RemoteError naming it, at the next query and at the 
 }
 
 TEST_CASE("a server that stops answering: RemoteError within the timeout, never a hang") {
+    if (!fahras::test::tcpsrv_on_path())
+        return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_pause");
     TcpServer a(empty_index(dir, "a"), false);
     const Index reader = Index::open_sharded({at(a), ShardLocation::local(empty_index(dir, "c"))},
@@ -136,6 +143,8 @@ TEST_CASE("a server that stops answering: RemoteError within the timeout, never 
 }
 
 TEST_CASE("writing to a read-only server, or overwriting a remote shard, says what to do") {
+    if (!fahras::test::tcpsrv_on_path())
+        return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_readonly");
     TcpServer a(empty_index(dir, "a"), false);
     try {
@@ -150,6 +159,8 @@ TEST_CASE("writing to a read-only server, or overwriting a remote shard, says wh
 }
 
 TEST_CASE("a remote shard built with another analyzer is refused") {
+    if (!fahras::test::tcpsrv_on_path())
+        return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_analyzer");
     IndexOptions no_stem;
     no_stem.analyzer.stem = false;
