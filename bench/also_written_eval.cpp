@@ -86,9 +86,11 @@ int main(int argc, char** argv) {
     // Each pair is asked both ways; an offer counts when its folded spelling is the pair's other word.
     const std::vector<double> ratios{fahras::detail::kAlsoWrittenMinRatio, 0.5, 0.25, 0.1};
     std::vector<int> tp(ratios.size()), fp(ratios.size());
-    int positives = 0;
+    int positives = 0, true_pairs = 0, pairs_offered = 0;  // pairs offered one way or the other, at the rule
     std::cout << "word\tother\tjudged\tcandidate\tedit\tword_docs\tother_docs\toffered\n";
     for (const Pair& pair : load_pairs(argv[2])) {
+        true_pairs += pair.same;
+        bool offered_once = false;
         for (int way = 0; way < 2; ++way) {
             const std::string& word = way == 0 ? pair.word : pair.other;
             const std::string& other = way == 0 ? pair.other : pair.word;
@@ -102,12 +104,14 @@ int main(int argc, char** argv) {
                 std::cout << "-\t-\t-\t-\tno\n";
                 continue;
             }
+            offered_once = offered_once || (pair.same && it->offered);
             std::cout << it->spelling << '\t' << edit_name(it->edit) << '\t' << it->word_group << '\t' << it->group
                       << '\t' << (it->offered ? "YES" : "no") << "\tarticle " << it->word_article << '/' << it->article << '\n';
             for (std::size_t r = 0; r < ratios.size(); ++r) {
                 if (fahras::detail::offer_rule(*it, ratios[r])) (pair.same ? tp[r] : fp[r])++;
             }
         }
+        pairs_offered += offered_once;
     }
     std::cout << "\nratio\toffered\ttrue\tprecision\trecall (of " << positives << " true directions)\n";
     for (std::size_t r = 0; r < ratios.size(); ++r) {
@@ -116,6 +120,8 @@ int main(int argc, char** argv) {
                   << std::setprecision(3) << (offered ? double(tp[r]) / offered : 0.0) << '\t'
                   << (positives ? double(tp[r]) / positives : 0.0) << std::defaultfloat << '\n';
     }
+    std::cout << "true pairs offered one way or the other at the rule: " << pairs_offered << " of " << true_pairs
+              << '\n';
     if (argc < 4) return 0;
 
     // Cost: each query alone, passes interleaved with and without the offers, median per query.
