@@ -25,12 +25,27 @@ fahras::SortOrder parse_sort(const std::string& text, const std::string& command
     throw UsageError("--sort expects relevance, date or date-asc, got '" + text + "'", command);
 }
 
+// One line per query word: "also written as: ترامب (188), ترامپ (3)", naming the word ("ترمب: ")
+// only when the offers are for more than one word.
+void print_also_written(const std::vector<fahras::AlsoWritten>& offers) {
+    bool several = false;
+    for (const fahras::AlsoWritten& a : offers) several = several || a.word != offers.front().word;
+    for (std::size_t i = 0; i < offers.size(); ++i) {
+        if (i == 0 || offers[i].word != offers[i - 1].word)
+            std::cout << (i == 0 ? "" : "\n") << "also written as: " << (several ? offers[i].word + ": " : "");
+        else
+            std::cout << ", ";
+        std::cout << offers[i].spelling << " (" << offers[i].documents << ')';
+    }
+    if (!offers.empty()) std::cout << '\n';
+}
+
 }  // namespace
 
 int run_search(int argc, char** argv) {
     Command args("search", kSearchHelp);
     add_index_options(args);
-    for (const char* name : {"facets", "json", "no-snippets", "no-latency"}) args.flag(name);
+    for (const char* name : {"facets", "json", "no-snippets", "no-also-written", "no-latency"}) args.flag(name);
     for (const char* name : {"hits", "limit", "offset", "sort", "from", "to", "topics", "output", "tag", "encoding"}) args.option(name);
     if (!args.parse(argc, argv)) return kExitOk;
     const std::string db = take_index_path(args);
@@ -56,6 +71,7 @@ int run_search(int argc, char** argv) {
     request.date_to = args.value_or("to", "");
     request.facets = args.flag_set("facets");
     request.snippets = !args.flag_set("no-snippets");
+    request.also_written = !args.flag_set("no-also-written");
     const bool json = args.flag_set("json");
     const bool tty = stdout_is_tty();
     if (!json) {  // plain text for a terminal; JSON keeps the HTML snippet (<b>, escaped text), JSON-encoded
@@ -80,8 +96,12 @@ int run_search(int argc, char** argv) {
         for (const fahras::Hit& hit : results.hits) hits.push_back(hit_json(hit));
         Json facets = Json::object();
         for (const auto& [source, count] : results.source_counts) facets[source] = count;
+        Json also = Json::array();
+        for (const fahras::AlsoWritten& a : results.also_written)
+            also.push_back(Json{{"word", a.word}, {"spelling", a.spelling}, {"documents", a.documents}});
         const Json out{{"query", query},           {"estimated_total", results.estimated_total},
                        {"seconds", seconds},       {"suggestion", results.suggestion},
+                       {"also_written", also},
                        {"ignored", results.ignored}, {"facets", facets}, {"hits", hits}};
         std::cout << dump(out) << '\n';
         return kExitOk;
@@ -92,6 +112,7 @@ int run_search(int argc, char** argv) {
     std::cout << results.hits.size() << " of about " << results.estimated_total << " results ("
               << std::fixed << std::setprecision(1) << seconds * 1000 << " ms)" << std::defaultfloat << '\n';
     if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << '\n';
+    print_also_written(results.also_written);
     if (!results.ignored.empty()) std::cout << "ignored: " << join(results.ignored, 0) << '\n';
     // Each Arabic text (title, snippet) gets a line of its own: a terminal that does bidi (VTE, Konsole,
     // mlterm) then sets that line right to left, and numbers and ids stay on left-to-right lines.

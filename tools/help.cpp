@@ -88,6 +88,7 @@ Options:
   --to DATE             only articles dated on or before DATE
   --facets              also count the matches by source
   --no-snippets         do not build snippets (faster)
+  --no-also-written     do not offer the other spellings the index holds of the query's names
   --json                print the results as one JSON object on one line
   --topics FILE         batch mode: the queries (JSON Lines)
   --output FILE         batch mode: the TREC run file to write

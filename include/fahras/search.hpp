@@ -97,6 +97,9 @@ struct SearchRequest {
     SnippetFormat snippet_format = SnippetFormat::HTML;  ///< HTML (default): an article's `<script>` comes back as `&lt;script&gt;`
     bool facets = false;                  ///< count matches by source
     bool suggest = true;                  ///< offer a spelling suggestion for words with no match
+    /// Offer the other spellings the index holds of a name in the query (SearchResults::also_written).
+    /// Costs a few dozen vocabulary lookups per query word of 4 letters or more; never changes the hits.
+    bool also_written = true;
     /// Reject malformed syntax instead of reading it leniently: an unclosed quote or '(', a stray ')',
     /// an operator with nothing on one side ("AND x", "x OR", "x AND AND y", "NOT x") or parentheses
     /// nested deeper than 32 throw QuerySyntaxError naming the character (1-based) at fault.
@@ -117,12 +120,27 @@ struct Hit {
     std::string snippet;          ///< original text with matched words wrapped in the markers
 };
 
+/** @brief "Also written as": a query word the index also holds in another spelling (ترمب, ترامب).
+ *
+ *  Offered, never merged: the hits are those of the query as typed. A word is looked at when it is a
+ *  positive word of at least 4 letters and no stopword, and some document holds it; its other
+ *  spellings are the words one name-like edit away after folding (a long vowel ا و ي put in or left
+ *  out, or a letter swapped for one that transliterates the same sound: ك ق ج غ, ت ط, س ص, ...) that
+ *  are none of the forms the query already searches, and that the index holds at least as often as
+ *  the word (docs/design.md, "Also written as", gives the rule and its measured precision). */
+struct AlsoWritten {
+    std::string word;             ///< the query word as typed (normalized, as the index writes words)
+    std::string spelling;         ///< the other spelling, as the index writes it most often
+    std::uint64_t documents = 0;  ///< documents holding that spelling as written, without proclitics
+};
+
 /** @brief The answer to one query. */
 struct SearchResults {
     std::vector<Hit> hits;
     std::uint64_t estimated_total = 0;  ///< estimate of all matching articles
     std::vector<std::pair<std::string, std::uint64_t>> source_counts;  ///< when facets were asked for
     std::string suggestion;             ///< "did you mean" query, empty when none
+    std::vector<AlsoWritten> also_written;  ///< other spellings of the query's words, most documents first; not in the hits
     std::vector<std::string> ignored;   ///< query words dropped (stopwords), for display
 };
 

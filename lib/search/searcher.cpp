@@ -8,6 +8,7 @@
 #include "index/shards.hpp"
 #include "index/terms.hpp"
 #include "search/query_builder.hpp"
+#include "search/also_written.hpp"
 #include "search/query_parser.hpp"
 #include "search/snippet.hpp"
 #include "search/suggest.hpp"
@@ -92,6 +93,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
         // "Did you mean" needs the query's words only, not its matches: also when nothing matched.
         if (request.suggest) results.suggestion = detail::suggest_query(analyzer, expander, query_text, builder.words);
+        // Offered beside the hits, never added to the query: the user chooses to search them.
+        if (request.also_written) results.also_written = detail::also_written(analyzer, expander, builder.words);
         if (query.empty()) return results;
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);

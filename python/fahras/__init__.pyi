@@ -269,6 +269,7 @@ class Index:
         escape_html: bool = ...,
         facets: bool = ...,
         suggest: bool = ...,
+        also_written: bool = ...,
     ) -> SearchResults: ...
     @property
     def writable(self) -> bool: ...
@@ -319,6 +320,7 @@ class SearchResults:
     source_counts: Dict[str, int]
     suggestion: Optional[str]
     ignored: List[str]
+    also_written: List[Tuple[str, str, int]]
     @property
     def total(self) -> int: ...
     def __iter__(self) -> Iterator[Hit]: ...
@@ -362,6 +364,7 @@ class Searcher:
         escape_html: bool = ...,
         facets: bool = ...,
         suggest: bool = ...,
+        also_written: bool = ...,
     ) -> SearchResults: ...
     def reopen(self) -> None: ...
 

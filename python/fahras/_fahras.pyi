@@ -80,6 +80,7 @@ class SearchRequest:
     escape_html: bool
     facets: bool
     suggest: bool
+    also_written: bool
 
 class ShardLocation:
     path: str

@@ -2,7 +2,7 @@ r"""Search: ranking options, hits and results, and the :class:`Searcher`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, Union
 
 from . import _fahras
@@ -90,6 +90,9 @@ class SearchResults:
     r"""A "did you mean" query, or None."""
     ignored: List[str]
     r"""Query words that were dropped (stopwords), for display."""
+    also_written: List[Tuple[str, str, int]] = field(default_factory=list)
+    r"""Other spellings the index holds of the query's names, as (query word, spelling, documents
+    holding that spelling), most documents first: offered, never part of :attr:`hits`."""
 
     @property
     def total(self) -> int:
@@ -154,6 +157,7 @@ def run_search(
     escape_html: bool = True,
     facets: bool = False,
     suggest: bool = True,
+    also_written: bool = True,
 ) -> SearchResults:
     r"""Runs one query on a compiled searcher: the one place the keyword arguments of
     :meth:`Searcher.search` and :meth:`Index.search` become a C++ ``SearchRequest``."""
@@ -172,6 +176,7 @@ def run_search(
     request.escape_html = bool(escape_html)
     request.facets = bool(facets)
     request.suggest = bool(suggest)
+    request.also_written = bool(also_written)
     raw = impl.search(request)
     return SearchResults(
         hits=[_hit(fields) for fields in raw["hits"]],
@@ -179,6 +184,7 @@ def run_search(
         source_counts=dict(raw["source_counts"]),
         suggestion=raw["suggestion"] or None,
         ignored=raw["ignored"],
+        also_written=[tuple(a) for a in raw["also_written"]],
     )
 
 
@@ -216,7 +222,7 @@ class Searcher:
         ``fields=False`` fills only id, rank and score (faster; no snippets); ``highlight`` is the
         (open, close) pair wrapped around matched words in snippets, whose text is HTML-escaped unless
         ``escape_html=False``; ``facets`` counts matches by source; ``suggest`` offers a "did you mean"
-        query. A query of stopwords alone searches them; an empty query gives no hits, not an error. (The keywords are those of :func:`run_search`.)
+        query; ``also_written`` offers the other spellings the index holds of the query's names. A query of stopwords alone searches them; an empty query gives no hits, not an error. (The keywords are those of :func:`run_search`.)
         """
         return run_search(self._impl, query, limit, offset, **options)
 

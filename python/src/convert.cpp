@@ -124,6 +124,7 @@ struct ResultKeys {
     PyObject* source_counts = nullptr;
     PyObject* suggestion = nullptr;
     PyObject* ignored = nullptr;
+    PyObject* also_written = nullptr;
 } result_keys;
 
 void set_item(py::dict& d, PyObject* key, const py::handle& value) {
@@ -249,6 +250,10 @@ py::dict results_dict(const fahras::SearchResults& r) {
     set_item(d, k.source_counts, source_counts);
     set_item(d, k.suggestion, utf8(r.suggestion));
     set_item(d, k.ignored, ignored);
+    py::list also;
+    for (const fahras::AlsoWritten& a : r.also_written)
+        also.append(py::make_tuple(utf8(a.word), utf8(a.spelling), a.documents));
+    set_item(d, k.also_written, also);
     return d;
 }
 
@@ -278,6 +283,7 @@ void intern_result_keys() {
     intern(k.metadata, "metadata"), intern(k.snippet, "snippet"), intern(k.hits, "hits");
     intern(k.estimated_total, "estimated_total"), intern(k.source_counts, "source_counts");
     intern(k.suggestion, "suggestion"), intern(k.ignored, "ignored");
+    intern(k.also_written, "also_written");
 }
 
 }  // namespace fahras_python

@@ -119,7 +119,9 @@ void bind_options(py::module_& m) {
             [](SearchRequest& r, bool html) { r.snippet_format = html ? fahras::SnippetFormat::HTML : fahras::SnippetFormat::PLAIN; },
             R"doc(Snippet text HTML-escaped (default) or as stored.)doc")
         .def_readwrite("facets", &SearchRequest::facets)
-        .def_readwrite("suggest", &SearchRequest::suggest);
+        .def_readwrite("suggest", &SearchRequest::suggest)
+        .def_readwrite("also_written", &SearchRequest::also_written,
+                       R"doc(Offer the other spellings the index holds of the query's names.)doc");
 
     using fahras::ShardLocation;
     py::class_<ShardLocation>(m, "ShardLocation", R"doc(Where one shard of an index lives: a local database directory

@@ -529,3 +529,23 @@ def test_analyze_invalid_utf8_does_not_crash():
     assert proc.returncode == 0, proc.stderr
     tokens = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
     assert any(t["normalized"] == "كيري" for t in tokens)
+
+
+# --- also written as ------------------------------------------------------------------------------
+
+
+def test_search_prints_the_other_spelling_of_a_name_and_keeps_the_hits(tmp_path):
+    # Sentences written for this test: ترامب in three articles, ترمب in one.
+    bodies = ["قال الرئيس ترامب إن المحادثات مثمرة", "وصل ترامب إلى العاصمة مساء أمس",
+              "انتقد ترامب قرار المحكمة في خطاب", "التقى ترمب رئيس الوزراء في واشنطن"]
+    source = tmp_path / "names.jsonl"
+    write_jsonl(source, [{"_id": f"d{i}", "title": "خبر", "text": b} for i, b in enumerate(bodies, 1)])
+    assert run("index", tmp_path / "db", source).returncode == 0
+    proc = run("search", tmp_path / "db", "ترمب")
+    assert proc.returncode == 0, proc.stderr
+    assert "also written as: ترامب (3)" in proc.stdout.splitlines()
+    result = search_json(tmp_path / "db", "ترمب")
+    assert result["also_written"] == [{"word": "ترمب", "spelling": "ترامب", "documents": 3}]
+    assert hit_ids(result) == ["d4"]
+    off = run("search", tmp_path / "db", "ترمب", "--no-also-written")
+    assert "also written as" not in off.stdout

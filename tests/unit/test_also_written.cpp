@@ -1,0 +1,130 @@
+// "Also written as" (lib/search/also_written.cpp) through fahras::Searcher, on short news sentences
+// written for these tests: a rarer spelling of a name is offered its common one, the hits never
+// change, and look-alikes, stopwords and short words are not offered.
+#include <fahras/fahras.hpp>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+using fahras::Article;
+using fahras::Index;
+using fahras::SearchRequest;
+using fahras::SearchResults;
+using fahras::Searcher;
+
+namespace {
+
+Index index_of(const std::vector<std::string>& bodies) {
+    Index index = Index::in_memory();
+    int n = 0;
+    for (const std::string& body : bodies) {
+        Article a;
+        a.id = "d" + std::to_string(++n);
+        a.title = "خبر";
+        a.body = body;
+        index.add(a);
+    }
+    index.commit();
+    return index;
+}
+
+// The two spellings of one name, the common one in four articles, the rare one in two.
+Index names_index() {
+    return index_of({
+        "قال الرئيس ترامب إن المحادثات مثمرة",
+        "وصل ترامب إلى العاصمة مساء أمس",
+        "انتقد ترامب قرار المحكمة في خطاب",
+        "أعلن البيت الأبيض أن ترامب سيزور المنطقة",
+        "التقى ترمب رئيس الوزراء في واشنطن",
+        "غرد ترمب عن الانتخابات المقبلة",
+        "يعمل العامل في المصنع منذ سنوات",
+        "العمل في الميناء متواصل والعمل شاق",
+        "ناقش المجلس العمل البلدي وعمل اللجان",
+        "تحدثت هذه الصحيفة عن هذه القضية وهذه المسألة",
+        "نشرت هذه الوكالة الخبر",
+        "قرأ هاذه الرسالة بخط اليد",
+        "زار عمر المدرسة وزار عمرو المدرسة وعمرو المكتبة",
+        "جولة كيري الأخيرة",
+        "جسر كبري المدينة وكبري النهر",
+    });
+}
+
+SearchResults run(const Searcher& s, const std::string& query, bool also_written = true) {
+    SearchRequest r;
+    r.query = query;
+    r.limit = 100;
+    r.also_written = also_written;
+    return s.search(r);
+}
+
+std::set<std::string> ids(const SearchResults& results) {
+    std::set<std::string> out;
+    for (const auto& h : results.hits) out.insert(h.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the rarer spelling of a name is offered the spelling the index holds more often") {
+    const Index index = names_index();
+    const Searcher s(index);
+    const SearchResults r = run(s, "ترمب");
+    REQUIRE(r.also_written.size() == 1);
+    CHECK(r.also_written[0].word == "ترمب");
+    CHECK(r.also_written[0].spelling == "ترامب");
+    CHECK(r.also_written[0].documents == 4);
+    // The common spelling is not offered the rare one: it would add fewer documents than it holds.
+    CHECK(run(s, "ترامب").also_written.empty());
+    // Each query word is looked at: the name beside another word.
+    const SearchResults two = run(s, "ترمب واشنطن");
+    REQUIRE(two.also_written.size() == 1);
+    CHECK(two.also_written[0].spelling == "ترامب");
+}
+
+TEST_CASE("an offered spelling is never merged into the hits") {
+    const Index index = names_index();
+    const Searcher s(index);
+    const std::set<std::string> rare{"d5", "d6"};
+    CHECK(ids(run(s, "ترمب")) == rare);
+    CHECK(ids(run(s, "ترمب", false)) == rare);
+    CHECK(run(s, "ترمب").estimated_total == run(s, "ترمب", false).estimated_total);
+}
+
+TEST_CASE("also_written = false offers nothing") {
+    const Index index = names_index();
+    const Searcher s(index);
+    CHECK(run(s, "ترمب", false).also_written.empty());
+}
+
+TEST_CASE("a look-alike is not offered: a common word, a letter outside the sound classes, a short word") {
+    const Index index = names_index();
+    const Searcher s(index);
+    CHECK(run(s, "عامل").also_written.empty());  // عمل is a word of its own: the index holds it behind the article
+    CHECK(run(s, "كيري").also_written.empty());  // ي and ب are no spellings of one sound
+    CHECK(run(s, "عمر").also_written.empty());   // three letters: عمرو is another name
+}
+
+TEST_CASE("a stopword is never offered, nor looked at") {
+    const Index index = names_index();
+    const Searcher s(index);
+    CHECK(run(s, "هاذه").also_written.empty());  // هذه is one vowel away and far more frequent
+    CHECK(run(s, "هذه").also_written.empty());
+    CHECK(run(s, "-ترمب العاصمة").also_written.empty());  // an excluded word is no query word to offer for
+}
+
+TEST_CASE("the cost is bounded: long words and many of them") {
+    const Index index = names_index();
+    const Searcher s(index);
+    std::string query;
+    for (int i = 0; i < 30; ++i) query += std::string(i % 2 ? "ترمبواشنطنالعاصمة" : "ترمب") + std::to_string(i) + " ";
+    query += "ترمب";
+    const auto start = std::chrono::steady_clock::now();
+    const SearchResults r = run(s, query);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(r.also_written.size() == 1);  // the one name, once
+    CHECK(seconds < 2.0);
+}
