@@ -33,13 +33,17 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -49,6 +53,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 public final class LuceneBench {
     private static final String LAYOUT_KEY = "fahras.bench.layout";
@@ -103,6 +108,10 @@ public final class LuceneBench {
             Field title = new TextField("title", "", Field.Store.YES);
             Field text = new TextField(concat ? "body" : "text", "", Field.Store.YES);
             doc.add(id);
+            // The id again as a doc value: hits' ids are read from it, as fahras reads them from a value
+            // slot, not by inflating the stored title and text (a Lucene user fetching ids does the same).
+            Field idValue = new BinaryDocValuesField("id", new BytesRef());
+            doc.add(idValue);
             if (!concat) doc.add(title);
             doc.add(text);
             String line;
@@ -110,6 +119,7 @@ public final class LuceneBench {
                 if (line.isBlank()) continue;
                 Map<String, String> obj = Jsonl.parse(line);
                 id.setStringValue(obj.getOrDefault("_id", ""));
+                idValue.setBytesValue(new BytesRef(obj.getOrDefault("_id", "")));
                 String t = obj.getOrDefault("title", ""), x = obj.getOrDefault("text", "");
                 if (concat) {
                     text.setStringValue(t.isEmpty() ? x : t + "\n" + x);
@@ -167,7 +177,7 @@ public final class LuceneBench {
                         TopDocs top = searcher.search(query, k);
                         int rank = 1;
                         for (ScoreDoc sd : top.scoreDocs) {
-                            String docid = searcher.doc(sd.doc).get("id");
+                            String docid = idOf(searcher, sd.doc);
                             out.printf(Locale.ROOT, "%s Q0 %s %d %.6f lucene%n", q[0], docid, rank++, sd.score);
                         }
                     }
@@ -235,8 +245,17 @@ public final class LuceneBench {
         Query query = parse(parser, text);
         if (query == null) return 0;
         int chars = 0;
-        for (ScoreDoc sd : searcher.search(query, depth).scoreDocs) chars += searcher.doc(sd.doc).get("id").length();
+        for (ScoreDoc sd : searcher.search(query, depth).scoreDocs) chars += idOf(searcher, sd.doc).length();
         return chars;
+    }
+
+    /** A hit's id: from its doc value, or its stored field in an index built before the doc value. */
+    static String idOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues ids = leaf.reader().getBinaryDocValues("id");
+        if (ids != null && ids.advanceExact(doc - leaf.docBase)) return ids.binaryValue().utf8ToString();
+        return searcher.doc(doc).get("id");
     }
 
     /** Nearest-rank percentile of an ascending array. */
