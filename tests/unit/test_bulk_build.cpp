@@ -48,6 +48,28 @@ TEST_CASE("a bulk build on disk gives the same documents and scores as the singl
     fahras::test::check_same_results(memory, reader);
 }
 
+TEST_CASE("a build on one thread is a bulk build too, compacted at commit like one on two threads") {
+    fahras::test::TempDir dir("bulk_one_thread");
+    const auto articles = many_articles();
+    std::uintmax_t bytes[2] = {0, 0};
+    for (unsigned threads : {1u, 2u}) {
+        IndexOptions o;
+        o.threads = threads;
+        o.flush_every = 5;  // many commits: a single writer's tables would fill up with half-empty blocks
+        const std::string path = dir.sub("idx" + std::to_string(threads));
+        {
+            Index index = Index::open(path, OpenMode::CREATE_OR_OVERWRITE, o);
+            index.add_batch(articles);
+            CHECK(std::filesystem::exists(path + "/.fahras-bulk"));
+            index.commit();
+        }
+        for (const auto& entry : std::filesystem::directory_iterator(path))
+            if (entry.is_regular_file()) bytes[threads - 1] += entry.file_size();
+        CHECK(Index::open(path, OpenMode::READ_ONLY).size() == articles.size());
+    }
+    CHECK(bytes[0] < bytes[1] * 1.25);
+}
+
 TEST_CASE("during a bulk build, replace, remove and get work by id across batches") {
     fahras::test::TempDir dir("bulk_ids");
     auto articles = many_articles();
