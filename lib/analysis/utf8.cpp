@@ -34,6 +34,14 @@ std::size_t count_code_points(std::string_view s) {
     return n;
 }
 
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    std::size_t pos = 0;
+    bool valid = true;
+    while (pos < s.size()) out.push_back(decode_utf8(s, pos, valid));
+    return out;
+}
+
 }  // namespace fahras::detail
 
 namespace fahras {

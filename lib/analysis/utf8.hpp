@@ -68,4 +68,7 @@ std::string repair_utf8(std::string_view s);
 /// Number of code points in valid UTF-8 @p s.
 std::size_t count_code_points(std::string_view s);
 
+/// The code points of @p s (an invalid sequence gives U+FFFD), for edits letter by letter.
+std::u32string code_points(std::string_view s);
+
 }  // namespace fahras::detail

@@ -30,14 +30,6 @@ constexpr char32_t kLam = U'\u0644';
 
 bool is_long_vowel(char32_t c) { return c == kAlef || c == kWaw || c == kYeh; }
 
-std::u32string code_points(std::string_view s) {
-    std::u32string out;
-    std::size_t pos = 0;
-    bool valid = true;
-    while (pos < s.size()) out.push_back(decode_utf8(s, pos, valid));
-    return out;
-}
-
 std::string utf8_of(const std::u32string& s) {
     std::string out;
     for (char32_t c : s) append_utf8(out, c);

@@ -11,14 +11,6 @@ namespace fahras::detail {
 
 namespace {
 
-std::u32string code_points(std::string_view s) {
-    std::u32string out;
-    std::size_t pos = 0;
-    bool valid = true;
-    while (pos < s.size()) out.push_back(decode_utf8(s, pos, valid));
-    return out;
-}
-
 // The spelling of @p word's folded group that most documents write (ترامب over ترامپ), looked up
 // through the expander's vocabulary reader (every shard, and its cache).
 std::string most_written(const Analyzer& analyzer, QueryExpander& expander, const std::string& word) {
