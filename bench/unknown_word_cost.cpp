@@ -7,12 +7,12 @@
 #include <fahras/index.hpp>
 #include <fahras/search.hpp>
 
+#include "bench_support.hpp"
 #include "latency.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -46,10 +46,7 @@ int main(int argc, char** argv) {
     const fahras::Searcher searcher(index);
     const fahras::Analyzer& analyzer = index.analyzer();
     std::vector<std::string> plain, unknown;
-    std::ifstream in(argv[2]);
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty()) continue;
-        const std::string text = nlohmann::json::parse(line).value("text", "");
+    for (const auto& [id, text] : fahras::bench::load_queries(argv[2])) {
         const std::string changed = with_unknown_word(analyzer, text);
         if (changed.empty()) continue;
         plain.push_back(text);
