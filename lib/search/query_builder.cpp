@@ -139,15 +139,7 @@ Xapian::Query QueryBuilder::word_forms(const WordForms& forms, std::string_view 
         sets.min_normlen = ranking_.length_norm_floor;
         return nested_sets_query(sets, expander_.database());
     }
-    std::vector<Xapian::Query> parts;
-    std::vector<Xapian::Query> cumulative;
-    for (std::size_t i = 0; i < sets.ring_terms.size(); ++i) {
-        for (const std::string& term : sets.ring_terms[i]) cumulative.emplace_back(term);
-        if (!cumulative.empty() && sets.set_weights[i] > 0)
-            parts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, cumulative),
-                                          sets.set_weights[i]));
-    }
-    return parts.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, parts);
+    return nested_synonym_query(sets);
 }
 
 Xapian::Query QueryBuilder::word(const TokenView& t, std::string_view prefix, bool negated) {

@@ -1,5 +1,7 @@
 #include "search/word_source.hpp"
 
+#include "search/query_builder.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -21,7 +23,7 @@ double bm25_idf(double n, double total) {
 // sets, as its OR and synonym posting lists estimate).
 double union_estimate(double a, double b, double total) { return total > 0 ? a + b - a * b / total : a + b; }
 
-// The frequency Xapian 1.4 gives a synonym set of terms with @p frequencies, to the document: it
+// The document frequency Xapian 1.4 gives a synonym set of terms with @p frequencies: it
 // joins the two rarest first (OrContext builds its OR tree as a Huffman tree) and rounds each join
 // to a whole count. Matching it keeps scores equal to those of remote shards, which get the synonym
 // sets themselves; a set of 18 documents differs by 12 % otherwise.
@@ -197,6 +199,17 @@ Xapian::Query nested_sets_query(const NestedSets& sets, const Xapian::Database& 
     }
     auto* source = new NestedSetsSource(sets.ring_terms, scale);
     return Xapian::Query(source->release());
+}
+
+Xapian::Query nested_synonym_query(const NestedSets& sets) {
+    std::vector<Xapian::Query> parts, cumulative;
+    for (std::size_t i = 0; i < sets.ring_terms.size(); ++i) {
+        for (const std::string& term : sets.ring_terms[i]) cumulative.emplace_back(term);
+        if (cumulative.empty() || i >= sets.set_weights.size() || sets.set_weights[i] <= 0) continue;
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_SYNONYM, cumulative),
+                           sets.set_weights[i]);
+    }
+    return parts.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, parts);
 }
 
 }  // namespace fahras::detail

@@ -28,4 +28,8 @@ struct NestedSets {
 /// each set's idf and the average length). The query owns the source.
 Xapian::Query nested_sets_query(const NestedSets& sets, const Xapian::Database& db);
 
+/// The same sets as Xapian synonym sets, each holding the rings before it, scaled by its weight:
+/// what remote shards run, and what the source is tested against.
+Xapian::Query nested_synonym_query(const NestedSets& sets);
+
 }  // namespace fahras::detail

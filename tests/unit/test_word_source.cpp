@@ -1,6 +1,6 @@
 // The one-pass posting source of a word's nested form sets (search/word_source.hpp) against the
-// Xapian synonym sets it stands for: the same documents, the same scores, on one database and on
-// several shards searched as one.
+// Xapian synonym sets it stands for (nested_synonym_query, what remote shards run): the same
+// documents, the same scores, on one database and on several shards searched as one.
 #include "search/word_source.hpp"
 
 #include <doctest/doctest.h>
@@ -12,6 +12,7 @@
 
 using fahras::detail::NestedSets;
 using fahras::detail::nested_sets_query;
+using fahras::detail::nested_synonym_query;
 
 namespace {
 
@@ -39,17 +40,6 @@ NestedSets word_sets() {
     return sets;
 }
 
-Xapian::Query synonym_sets(const NestedSets& sets) {
-    std::vector<Xapian::Query> parts, cumulative;
-    for (std::size_t i = 0; i < sets.ring_terms.size(); ++i) {
-        for (const std::string& t : sets.ring_terms[i]) cumulative.emplace_back(t);
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                           Xapian::Query(Xapian::Query::OP_SYNONYM, cumulative.begin(), cumulative.end()),
-                           sets.set_weights[i]);
-    }
-    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-}
-
 std::map<Xapian::docid, double> scores(const Xapian::Database& db, const Xapian::Query& q, const NestedSets& s) {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
@@ -71,7 +61,7 @@ NestedSets with_frequencies(NestedSets sets, const Xapian::Database& db) {
 
 void check_same(const Xapian::Database& db) {
     const NestedSets sets = with_frequencies(word_sets(), db);
-    const auto expected = scores(db, synonym_sets(sets), sets);
+    const auto expected = scores(db, nested_synonym_query(sets), sets);
     const auto got = scores(db, nested_sets_query(sets, db), sets);
     REQUIRE(expected.size() > 20);
     REQUIRE(got.size() == expected.size());
@@ -108,7 +98,7 @@ TEST_CASE("a document holding forms of several rings counts their wdf together, 
     doc.add_term("قال", 6);
     const Xapian::docid id = db.add_document(doc);
     const NestedSets sets = with_frequencies(word_sets(), db);
-    const auto expected = scores(db, synonym_sets(sets), sets);
+    const auto expected = scores(db, nested_synonym_query(sets), sets);
     const auto got = scores(db, nested_sets_query(sets, db), sets);
     CHECK(got.at(id) == doctest::Approx(expected.at(id)).epsilon(1e-9));
 }
@@ -119,7 +109,7 @@ TEST_CASE("skip_to lands on the next document holding a form, as the filter of a
     const NestedSets sets = with_frequencies(word_sets(), db);
     // AND with a rarer word: the matcher skips the source to that word's documents.
     const Xapian::Query other("صحفي");
-    const auto expected = scores(db, Xapian::Query(Xapian::Query::OP_AND, synonym_sets(sets), other), sets);
+    const auto expected = scores(db, Xapian::Query(Xapian::Query::OP_AND, nested_synonym_query(sets), other), sets);
     const auto got = scores(db, Xapian::Query(Xapian::Query::OP_AND, nested_sets_query(sets, db), other), sets);
     REQUIRE(!expected.empty());
     CHECK(got.size() == expected.size());
