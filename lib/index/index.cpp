@@ -30,7 +30,7 @@ void check_id(std::string_view id) {
 
 void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::string& where) {
     const std::string scheme = db.get_metadata(detail::kMetaScheme);
-    if (db.get_doccount() > 0 && scheme != detail::kSchemeVersion)
+    if (db.get_doccount() > 0 && scheme != detail::kSchemeVersion && scheme != detail::kSchemeReadable)
         throw AnalyzerMismatchError("index at '" + where + "' was built with term scheme " +
                                     (scheme.empty() ? std::string("1 (fahras 0.2)") : scheme) + " but this fahras writes " +
                                     detail::kSchemeVersion + "; rebuild it: fahras index --index NEW_DIR FILE... "
@@ -40,9 +40,19 @@ void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::
         throw AnalyzerMismatchError("index at '" + where + "' was built with analyzer " + stored +
                                     " but this is " + in.analyzer.id() +
                                     "; open it with the same AnalyzerOptions or rebuild it");
-    // The index's own storage settings win over the options of later openings.
+    // The index's own storage settings win over the options of later openings (the positions once
+    // it holds documents: an empty shard takes those of the index it joins).
     const std::string positions = db.get_metadata(detail::kMetaPositions);
-    if (!positions.empty()) in.options.positions = positions == "1";
+    if (!positions.empty() && db.get_doccount() > 0) {
+        const bool with = positions != detail::kPositionsNone, xapian = positions == detail::kPositionsXapian;
+        if (in.positions_from_shard && (with != in.options.positions || xapian != in.options.xapian_positions))
+            throw AnalyzerMismatchError("shard '" + where + "' keeps word positions as '" + positions +
+                                        "' unlike the index's other shards; rebuild the shards with the same "
+                                        "IndexOptions::positions and xapian_positions");
+        in.options.positions = with;
+        in.options.xapian_positions = xapian;
+        in.positions_from_shard = true;
+    }
     const std::string store = db.get_metadata(detail::kMetaStoreText);
     if (!store.empty()) in.options.store_text = store == "1";
 }
@@ -50,7 +60,9 @@ void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::
 void write_metadata(const Index::Internal& in, Xapian::WritableDatabase& db) {
     db.set_metadata(detail::kMetaScheme, detail::kSchemeVersion);
     db.set_metadata(detail::kMetaAnalyzer, in.analyzer.id());
-    db.set_metadata(detail::kMetaPositions, in.options.positions ? "1" : "0");
+    db.set_metadata(detail::kMetaPositions, !in.options.positions       ? detail::kPositionsNone
+                                            : in.options.xapian_positions ? detail::kPositionsXapian
+                                                                          : detail::kPositionsCompact);
     db.set_metadata(detail::kMetaStoreText, in.options.store_text ? "1" : "0");
 }
 
@@ -59,6 +71,10 @@ void write_metadata(const Index::Internal& in, Xapian::WritableDatabase& db) {
 std::unique_ptr<Index::Internal> open_shards(std::string name, const std::vector<ShardLocation>& shards, OpenMode mode, IndexOptions options) {
     auto in = std::make_unique<Index::Internal>(std::move(name), std::move(options));
     in->locations = shards;
+    // xapian-tcpsrv can search Xapian's position table only: a new index with remote shards keeps its
+    // positions there.
+    if (std::any_of(shards.begin(), shards.end(), [](const ShardLocation& s) { return s.is_remote(); }))
+        in->options.xapian_positions = true;
     detail::translate_xapian_errors("opening index '" + in->path + "'", [&] {
         for (const ShardLocation& shard : shards) {
             if (mode == OpenMode::READ_ONLY) {

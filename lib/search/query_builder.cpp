@@ -1,10 +1,12 @@
 #include "search/query_builder.hpp"
 
 #include "index/terms.hpp"
+#include "search/sequence_source.hpp"
 #include "search/word_source.hpp"
 #include "terms/scheme.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace fahras::detail {
 
@@ -230,12 +232,23 @@ Xapian::Query QueryBuilder::plain_words(const QueryNode& node, bool negated) {
 // PHRASE over the OR of each word's forms (never its stem family: a phrase means these words), in a
 // window of @p window positions: stopwords keep no positions in the index, so a phrase holding them
 // matches its other words in order with room for the stopwords between.
+// With compact positions the same: the AND of the words (their weights, the documents to check),
+// filtered by the documents' position lists.
 Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::string_view prefix, std::size_t window) {
     std::vector<Xapian::Query> slots;
     for (const WordForms& w : words) slots.push_back(any_form(w, prefix, Tier::SPLIT));
     if (slots.size() == 1) return slots[0];
-    return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
-                         static_cast<Xapian::termcount>(std::max(window, slots.size())));
+    const auto span = static_cast<Xapian::termpos>(std::max(window, slots.size()));
+    if (positions_ == PositionStore::XAPIAN) return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), span);
+    std::vector<std::vector<std::string>> forms;
+    for (const WordForms& w : words) {
+        forms.emplace_back();
+        for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t)
+            forms.back().insert(forms.back().end(), w.tiers[t].begin(), w.tiers[t].end());
+    }
+    const Xapian::termpos below = prefix.empty() ? std::numeric_limits<Xapian::termpos>::max() : kBodyPositionOffset;
+    return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, slots),
+                         compact_sequence_query(forms, span, below));
 }
 
 Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
@@ -257,7 +270,7 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
     if (parts.empty()) return Xapian::Query();
     Xapian::Query all = combine(Xapian::Query::OP_AND, parts);
     if (parts.size() == 1 && prefix.empty()) return all;
-    if (!positions_) {  // no positions: all the words, and in the title when asked
+    if (positions_ == PositionStore::NONE) {  // no positions: all the words, and in the title when asked
         return prefix.empty() ? all : Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, [&] {
             std::vector<Xapian::Query> in_title;
             for (const WordForms& w : forms) in_title.push_back(any_form(w, prefix, Tier::SPLIT));
@@ -273,7 +286,7 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
 // writing the words in that order, the first behind any proclitic, earn a bonus. Questions hold
 // question words and stopwords, so they get none (the bonus was measured to cost them).
 Xapian::Query QueryBuilder::full_name_bonus(const QueryNode& node) {
-    if (!positions_ || ranking_.phrase_weight <= 0) return Xapian::Query();
+    if (positions_ == PositionStore::NONE || ranking_.phrase_weight <= 0) return Xapian::Query();
     std::vector<WordForms> names;
     bool plain = true;
     for (const QueryNode& child : node.children) {

@@ -23,11 +23,14 @@ struct QueryWord {
     bool attested = false;
 };
 
+/// Where the index keeps word positions, for phrases and the full-name bonus.
+enum class PositionStore { NONE, XAPIAN, COMPACT };
+
 class QueryBuilder {
 public:
     /// @p one_pass_words: score each word's form sets with one posting source (word_source.hpp);
     /// false for remote shards, whose servers know only Xapian's own queries.
-    QueryBuilder(const Analyzer& analyzer, const RankingOptions& ranking, bool positions, bool one_pass_words,
+    QueryBuilder(const Analyzer& analyzer, const RankingOptions& ranking, PositionStore positions, bool one_pass_words,
                  QueryExpander& expander, SearchResults& results, MatchTerms& match)
         : analyzer_(analyzer), ranking_(ranking), positions_(positions), one_pass_words_(one_pass_words),
           expander_(expander), results_(results), match_(match) {}
@@ -53,7 +56,7 @@ private:
 
     const Analyzer& analyzer_;
     const RankingOptions& ranking_;
-    bool positions_;
+    PositionStore positions_;
     bool one_pass_words_;
     QueryExpander& expander_;
     SearchResults& results_;

@@ -29,7 +29,7 @@ struct Searcher::Internal {
     std::vector<Xapian::Database> shards;  // the databases of db one by one, for the vocabulary map
     Analyzer analyzer;
     RankingOptions ranking;
-    bool positions = true;
+    detail::PositionStore positions = detail::PositionStore::COMPACT;
     bool local = true;  // no remote shard: the query may hold fahras's own posting sources
     bool store_text = true;
     ReadRetryPolicy read_retry;
@@ -39,9 +39,15 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     const Index::Internal& in = *index.internal_;
     internal_->analyzer = in.analyzer;
     internal_->ranking = ranking;
-    internal_->positions = in.options.positions;
+    internal_->positions = !in.options.positions        ? detail::PositionStore::NONE
+                           : in.options.xapian_positions ? detail::PositionStore::XAPIAN
+                                                         : detail::PositionStore::COMPACT;
     internal_->local = std::none_of(in.locations.begin(), in.locations.end(),
                                     [](const ShardLocation& s) { return s.is_remote(); });
+    if (!internal_->local && internal_->positions == detail::PositionStore::COMPACT)
+        throw RemoteError("index '" + in.path + "' keeps compact word positions, which a remote shard's server "
+                          "cannot search; rebuild its shards with IndexOptions::xapian_positions "
+                          "(fahras index --xapian-positions) to serve them with xapian-tcpsrv");
     internal_->store_text = in.options.store_text;
     internal_->read_retry = in.options.read_retry;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after

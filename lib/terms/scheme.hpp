@@ -28,6 +28,7 @@ inline constexpr char kEscape = ':';
 inline constexpr Xapian::valueno kSlotDate = 0;    // date as YYYYMMDDhhmmss, for ranges and sorting
 inline constexpr Xapian::valueno kSlotSource = 1;  // source key, for facet counts
 inline constexpr Xapian::valueno kSlotId = 2;      // external id, read without the stored record
+inline constexpr Xapian::valueno kSlotPositions = 3;  // compact word positions (word_positions.hpp)
 
 // Metadata keys recording how the index was built.
 inline constexpr const char* kMetaAnalyzer = "fahras.analyzer";
@@ -37,8 +38,16 @@ inline constexpr const char* kMetaStoreText = "fahras.store_text";
 
 /// Version of the term scheme; an index recording another one is refused (rebuild it).
 /// 1 (unrecorded): every word as 2–4 folded terms plus a stem term. 2: one term per word as written,
-/// the vocabulary map in metadata.
-inline constexpr const char* kSchemeVersion = "2";
+/// the vocabulary map in metadata. 3: the same terms; positions may be compact (kPositionsCompact),
+/// which a reader of scheme 2 would silently take for none. A scheme-2 index is read and written
+/// as it is (its positions are Xapian's).
+inline constexpr const char* kSchemeVersion = "3";
+inline constexpr const char* kSchemeReadable = "2";
+
+// Values of kMetaPositions: none, Xapian's position table, or compact lists in kSlotPositions.
+inline constexpr const char* kPositionsNone = "0";
+inline constexpr const char* kPositionsXapian = "1";
+inline constexpr const char* kPositionsCompact = "compact";
 
 // Xapian rejects terms over 245 bytes; longer "words" (URLs without separators, base64) are skipped.
 inline constexpr std::size_t kMaxTermBytes = 200;

@@ -148,6 +148,7 @@ class IndexOptions:
     analyzer: AnalyzerOptions = ...
     store_text: bool = ...
     positions: bool = ...
+    xapian_positions: bool = ...
     threads: int = ...
     title_weight: int = ...
     flush_every: int = ...
@@ -188,6 +189,7 @@ class Index:
         analyzer: AnalyzerOptions = ...,
         store_text: bool = ...,
         positions: bool = ...,
+        xapian_positions: bool = ...,
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
@@ -205,6 +207,7 @@ class Index:
         analyzer: AnalyzerOptions = ...,
         store_text: bool = ...,
         positions: bool = ...,
+        xapian_positions: bool = ...,
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
@@ -230,6 +233,7 @@ class Index:
         analyzer: AnalyzerOptions = ...,
         store_text: bool = ...,
         positions: bool = ...,
+        xapian_positions: bool = ...,
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,

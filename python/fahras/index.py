@@ -45,7 +45,10 @@ class IndexOptions:
     store_text: bool = _INDEX.store_text
     r"""Keep title and body for snippets and highlighting."""
     positions: bool = _INDEX.positions
-    r"""Record word positions (needed for "phrase" queries)."""
+    r"""Record word positions (needed for "phrase" queries and the full-name bonus)."""
+    xapian_positions: bool = _INDEX.xapian_positions
+    r"""Keep positions in Xapian's position table, which xapian-tcpsrv can search, instead of
+    fahras's compact per-document lists (smaller; a remote shard keeping them is refused)."""
     threads: int = _INDEX.threads
     r"""Analysis threads for :meth:`Index.add_batch` (0: one per core)."""
     title_weight: int = _INDEX.title_weight

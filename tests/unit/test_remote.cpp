@@ -168,3 +168,34 @@ TEST_CASE("a remote shard built with another analyzer is refused") {
     CHECK_THROWS_AS(Index::open_sharded({at(a)}), fahras::AnalyzerMismatchError);
     CHECK_NOTHROW(Index::open_sharded({at(a)}, OpenMode::READ_ONLY, no_stem));
 }
+
+TEST_CASE("an index with compact positions served remotely is refused with what to do; a new one through servers keeps Xapian's") {
+    if (!fahras::test::tcpsrv_on_path())
+        return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
+    fahras::test::TempDir dir("remote_positions");
+    {
+        Index local = Index::open(dir.sub("compact"), OpenMode::CREATE_OR_OVERWRITE);
+        local.add_batch(fahras::test::news_articles());
+        local.commit();
+    }
+    TcpServer compact(dir.sub("compact"), false);
+    const Index served = Index::open_sharded({at(compact)});
+    try {
+        fahras::Searcher searcher(served);
+        FAIL("a searcher over remote compact positions was built");
+    } catch (const fahras::RemoteError& e) {
+        CHECK(mentions(e, "xapian-positions"));
+    }
+    // Built through a server, an index keeps its positions where the server can search them.
+    TcpServer fresh(empty_index(dir, "fresh"), true);
+    {
+        Index index = Index::open_sharded({at(fresh)}, OpenMode::CREATE_OR_OPEN);
+        index.add_batch(fahras::test::news_articles());
+        index.commit();
+    }
+    const Index reader = Index::open_sharded({at(fresh)});
+    Index single = Index::in_memory();
+    for (const Article& x : fahras::test::news_articles()) single.add(x);
+    single.commit();
+    fahras::test::check_same_results(single, reader);
+}

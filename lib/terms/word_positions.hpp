@@ -1,0 +1,56 @@
+// Compact word positions: one value per document instead of one B-tree entry per (term, document).
+//
+// Xapian's position table spends about 20 bytes on each (term, document) pair, most of it the entry's
+// key, and was half of the index. A document's positions are written here as one string in a value
+// slot: the 32-bit hashes of its words, sorted, then each word's positions. Phrases and the full-name
+// bonus read it for the documents that already hold every word (sequence_source.hpp). The encoder
+// (index time) and the reader (query time) live side by side; test_word_positions checks one against
+// the other and phrases against Xapian's own position table.
+//
+// Two words of one document with the same hash share their positions: a phrase could then match a
+// word the query does not hold at that place, with odds of about one in ten million per word pair.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fahras::detail {
+
+/// The hash a word's positions are filed under (FNV-1a, 32 bits): stable, since indexes store it.
+std::uint32_t word_hash(std::string_view word);
+
+/// Collects one document's (word, position) pairs and encodes them.
+class WordPositionsWriter {
+public:
+    void add(std::string_view word, Xapian::termpos position) { entries_.emplace_back(word_hash(word), position); }
+    bool empty() const { return entries_.empty(); }
+    /// The encoded list: varint n; n hashes (4 bytes each, little-endian, ascending); for each hash,
+    /// varint count and the positions as varint gaps (the first from 0).
+    std::string encode();
+
+private:
+    std::vector<std::pair<std::uint32_t, Xapian::termpos>> entries_;
+};
+
+/// Reads an encoded list (without copying it).
+class WordPositionsReader {
+public:
+    explicit WordPositionsReader(std::string_view encoded);
+    /// The positions of every word in @p slots (each a sorted list of hashes), merged and sorted per
+    /// slot, into @p out (one list per slot). False if the data is not a valid list.
+    bool positions(const std::vector<std::vector<std::uint32_t>>& slots, std::vector<std::vector<Xapian::termpos>>& out) const;
+
+private:
+    std::string_view data_;
+};
+
+/// True when one position from each list, in order, lies within a window of @p window positions
+/// (last - first + 1 <= window), every one below @p below: Xapian's OP_PHRASE on the same positions.
+bool in_sequence(const std::vector<std::vector<Xapian::termpos>>& slots, Xapian::termpos window, Xapian::termpos below);
+
+}  // namespace fahras::detail

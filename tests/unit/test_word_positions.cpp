@@ -1,0 +1,190 @@
+// Compact word positions (terms/word_positions.hpp, search/sequence_source.hpp): the encoder against
+// the reader, the sequence test against a brute-force search, and phrases, title phrases and the
+// full-name bonus on compact positions against the same queries on Xapian's position table.
+#include "terms/word_positions.hpp"
+
+#include "index_support.hpp"
+#include "test_support.hpp"
+
+#include <fahras/fahras.hpp>
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+using fahras::detail::WordPositionsReader;
+using fahras::detail::WordPositionsWriter;
+using fahras::detail::in_sequence;
+using fahras::detail::word_hash;
+
+namespace {
+
+using Positions = std::vector<std::vector<Xapian::termpos>>;
+
+std::vector<std::vector<std::uint32_t>> slots_of(const std::vector<std::vector<std::string>>& words) {
+    std::vector<std::vector<std::uint32_t>> slots;
+    for (const auto& forms : words) {
+        slots.emplace_back();
+        for (const std::string& w : forms) slots.back().push_back(word_hash(w));
+        std::sort(slots.back().begin(), slots.back().end());
+    }
+    return slots;
+}
+
+// Is there p0 < p1 < ... with p_last - p0 + 1 <= window, all below @p below? Every combination.
+bool brute_force(const Positions& slots, Xapian::termpos window, Xapian::termpos below, std::size_t i = 0,
+                 Xapian::termpos first = 0, Xapian::termpos last = 0) {
+    if (i == slots.size()) return last - first + 1 <= window && last < below;
+    for (const Xapian::termpos p : slots[i])
+        if (i == 0 ? brute_force(slots, window, below, 1, p, p) : p > last && brute_force(slots, window, below, i + 1, first, p))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the reader gives back each word's positions as written, merged per slot") {
+    std::mt19937 rng(static_cast<std::uint32_t>(fahras::test::property_seed("word positions round trip")));
+    for (int round = 0; round < 200; ++round) {
+        std::map<std::string, std::set<Xapian::termpos>> truth;
+        WordPositionsWriter writer;
+        const int words = 1 + static_cast<int>(rng() % 300);
+        for (int k = 0; k < words; ++k) {
+            const std::string w = "w" + std::to_string(rng() % 120);
+            const Xapian::termpos p = 1 + rng() % 20000;  // title and body ranges, gaps of every size
+            writer.add(w, p);
+            truth[w].insert(p);
+        }
+        const std::string encoded = writer.encode();
+        CAPTURE(round);
+        for (const auto& [w, expected] : truth) {
+            Positions got;
+            REQUIRE(WordPositionsReader(encoded).positions(slots_of({{w}, {w, "absent"}}), got));
+            CHECK(std::vector<Xapian::termpos>(expected.begin(), expected.end()) == got[0]);
+            CHECK(got[1] == got[0]);
+        }
+        Positions none;
+        REQUIRE(WordPositionsReader(encoded).positions(slots_of({{"absent"}}), none));
+        CHECK(none[0].empty());
+        // Two words in one slot: the union of their positions, sorted.
+        const auto a = truth.begin(), b = std::prev(truth.end());
+        std::set<Xapian::termpos> both(a->second);
+        both.insert(b->second.begin(), b->second.end());
+        Positions merged;
+        REQUIRE(WordPositionsReader(encoded).positions(slots_of({{a->first, b->first}}), merged));
+        CHECK(std::vector<Xapian::termpos>(both.begin(), both.end()) == merged[0]);
+    }
+}
+
+TEST_CASE("a truncated or garbled list is refused or read within its bounds, never past them") {
+    WordPositionsWriter writer;
+    for (Xapian::termpos p = 1; p < 400; p += 3) writer.add("w" + std::to_string(p % 37), p * 31);
+    const std::string encoded = writer.encode();
+    std::vector<std::string> words;
+    for (int k = 0; k < 37; ++k) words.push_back("w" + std::to_string(k));
+    const auto slots = slots_of({words});
+    Positions out;
+    CHECK(WordPositionsReader(encoded).positions(slots, out));
+    CHECK(out[0].size() == 133);
+    for (std::size_t cut = 0; cut < encoded.size(); ++cut) CHECK_FALSE(WordPositionsReader(encoded.substr(0, cut)).positions(slots, out));
+    std::mt19937 rng(7);
+    for (int k = 0; k < 500; ++k) {
+        std::string bad = encoded;
+        bad[rng() % bad.size()] = static_cast<char>(rng());
+        (void)WordPositionsReader(bad).positions(slots, out);  // under ASan: no read out of bounds
+    }
+    CHECK_FALSE(WordPositionsReader("").positions(slots, out));
+}
+
+TEST_CASE("in_sequence finds what an exhaustive search finds") {
+    std::mt19937 rng(static_cast<std::uint32_t>(fahras::test::property_seed("in_sequence")));
+    int found = 0;
+    for (int round = 0; round < 3000; ++round) {
+        Positions slots(2 + rng() % 3);
+        for (auto& s : slots) {
+            std::set<Xapian::termpos> p;
+            for (unsigned k = rng() % 6; k > 0; --k) p.insert(1 + rng() % 30);
+            s.assign(p.begin(), p.end());
+        }
+        const Xapian::termpos window = static_cast<Xapian::termpos>(slots.size() + rng() % 4);
+        const Xapian::termpos below = rng() % 3 == 0 ? 1 + rng() % 30 : 1000;
+        CAPTURE(round);
+        const bool expected = brute_force(slots, window, below);
+        CHECK(in_sequence(slots, window, below) == expected);
+        found += expected;
+    }
+    CHECK(found > 300);  // the rounds hold both answers
+    CHECK(in_sequence({{3}, {4}}, 2, 1000));
+    CHECK_FALSE(in_sequence({{4}, {3}}, 2, 1000));   // order counts
+    CHECK_FALSE(in_sequence({{3}, {5}}, 2, 1000));   // one word between: not adjacent
+    CHECK(in_sequence({{3}, {5}}, 3, 1000));         // ... but within a window of 3
+    CHECK_FALSE(in_sequence({{3}, {4}}, 2, 4));      // the last word at or past `below`
+}
+
+namespace {
+
+// News-style articles written for this test from a few names and words, so that phrases, their
+// reversals, names behind proclitics and title phrases all occur.
+std::vector<fahras::Article> generated_articles(std::uint64_t seed) {
+    const std::vector<std::string> words = {"سيرغي", "لافروف", "وسيرغي", "جون", "كيري", "وكيري", "لكيري", "الرئيس",
+                                            "فلاديمير", "بوتين", "موسكو", "واشنطن", "في", "من", "قال", "وزير",
+                                            "الخارجية", "الروسي", "الأمريكي", "محادثات", "اليوم", "بن", "سلمان", "محمد"};
+    std::mt19937_64 rng(seed);
+    auto text = [&](int n) {
+        std::string t;
+        for (int k = 0; k < n; ++k) t += (k ? " " : "") + words[rng() % words.size()];
+        return t;
+    };
+    std::vector<fahras::Article> articles;
+    for (int d = 0; d < 300; ++d) {
+        fahras::Article a;
+        a.id = "g" + std::to_string(d);
+        a.title = text(2 + static_cast<int>(rng() % 6));
+        a.body = text(5 + static_cast<int>(rng() % 60));
+        articles.push_back(a);
+    }
+    return articles;
+}
+
+}  // namespace
+
+TEST_CASE("phrases, title phrases and full names rank alike on compact positions and on Xapian's") {
+    const std::uint64_t seed = fahras::test::property_seed("compact phrases");
+    fahras::IndexOptions xapian;
+    xapian.xapian_positions = true;
+    fahras::Index compact_index = fahras::Index::in_memory();
+    fahras::Index xapian_index = fahras::Index::in_memory(xapian);
+    const auto articles = generated_articles(seed);
+    for (const auto& a : articles) {
+        compact_index.add(a);
+        xapian_index.add(a);
+    }
+    compact_index.commit();
+    xapian_index.commit();
+    const std::vector<std::string> queries = {
+        "\"سيرغي لافروف\"", "\"لافروف سيرغي\"", "\"جون كيري\"", "\"كيري جون\"", "\"وزير الخارجية الروسي\"",
+        "\"الرئيس فلاديمير بوتين\"", "\"محمد بن سلمان\"", "\"قال في اليوم\"", "title:\"جون كيري\"",
+        "title:\"الرئيس بوتين\"", "سيرغي لافروف", "فلاديمير بوتين", "جون كيري", "محمد بن سلمان",
+        "وزير الخارجية الأمريكي", "\"كيري في موسكو\"", "\"لافروف\" كيري"};
+    std::size_t matched = 0, phrase_hits = 0;
+    for (const std::string& q : queries) {
+        CAPTURE(q);
+        const auto a = fahras::test::scored_hits(compact_index, q), b = fahras::test::scored_hits(xapian_index, q);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].first == b[i].first);
+            CHECK(a[i].second == doctest::Approx(b[i].second).epsilon(1e-9));
+        }
+        matched += !a.empty();
+        if (q[0] == '"') phrase_hits += a.size();
+    }
+    CHECK(matched >= queries.size() - 2);
+    // A phrase is narrower than its words: the filter does filter.
+    CHECK(fahras::test::scored_hits(compact_index, "\"سيرغي لافروف\"").size() <
+          fahras::test::scored_hits(compact_index, "سيرغي لافروف").size());
+    CHECK(phrase_hits > 0);
+}
