@@ -149,7 +149,7 @@ class Searcher {
 public:
     /** @brief A searcher over @p index; it keeps its own handle, so the Index may be moved.
      *  @exception IndexError the index cannot be opened for reading (RemoteError for a remote shard,
-     *  also when the index has remote shards and compact positions: see IndexOptions::xapian_positions). */
+     *  also when the index has remote shards and compact positions: see IndexOptions::compact_positions). */
     explicit Searcher(const Index& index, RankingOptions ranking = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;

@@ -30,7 +30,7 @@ void check_id(std::string_view id) {
 
 void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::string& where) {
     const std::string scheme = db.get_metadata(detail::kMetaScheme);
-    if (db.get_doccount() > 0 && scheme != detail::kSchemeVersion && scheme != detail::kSchemeReadable)
+    if (db.get_doccount() > 0 && scheme != detail::kSchemeVersion && scheme != detail::kSchemeCompact)
         throw AnalyzerMismatchError("index at '" + where + "' was built with term scheme " +
                                     (scheme.empty() ? std::string("1 (fahras 0.2)") : scheme) + " but this fahras writes " +
                                     detail::kSchemeVersion + "; rebuild it: fahras index --index NEW_DIR FILE... "
@@ -44,13 +44,13 @@ void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::
     // it holds documents: an empty shard takes those of the index it joins).
     const std::string positions = db.get_metadata(detail::kMetaPositions);
     if (!positions.empty() && db.get_doccount() > 0) {
-        const bool with = positions != detail::kPositionsNone, xapian = positions == detail::kPositionsXapian;
-        if (in.positions_from_shard && (with != in.options.positions || xapian != in.options.xapian_positions))
+        const bool with = positions != detail::kPositionsNone, compact = positions == detail::kPositionsCompact;
+        if (in.positions_from_shard && (with != in.options.positions || compact != in.options.compact_positions))
             throw AnalyzerMismatchError("shard '" + where + "' keeps word positions as '" + positions +
                                         "' unlike the index's other shards; rebuild the shards with the same "
-                                        "IndexOptions::positions and xapian_positions");
+                                        "IndexOptions::positions and compact_positions");
         in.options.positions = with;
-        in.options.xapian_positions = xapian;
+        in.options.compact_positions = compact;
         in.positions_from_shard = true;
     }
     const std::string store = db.get_metadata(detail::kMetaStoreText);
@@ -58,11 +58,12 @@ void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::
 }
 
 void write_metadata(const Index::Internal& in, Xapian::WritableDatabase& db) {
-    db.set_metadata(detail::kMetaScheme, detail::kSchemeVersion);
+    const bool compact = in.options.positions && in.options.compact_positions;
+    db.set_metadata(detail::kMetaScheme, compact ? detail::kSchemeCompact : detail::kSchemeVersion);
     db.set_metadata(detail::kMetaAnalyzer, in.analyzer.id());
     db.set_metadata(detail::kMetaPositions, !in.options.positions       ? detail::kPositionsNone
-                                            : in.options.xapian_positions ? detail::kPositionsXapian
-                                                                          : detail::kPositionsCompact);
+                                            : in.options.compact_positions ? detail::kPositionsCompact
+                                                                           : detail::kPositionsXapian);
     db.set_metadata(detail::kMetaStoreText, in.options.store_text ? "1" : "0");
 }
 
@@ -74,7 +75,7 @@ std::unique_ptr<Index::Internal> open_shards(std::string name, const std::vector
     // xapian-tcpsrv can search Xapian's position table only: a new index with remote shards keeps its
     // positions there.
     if (std::any_of(shards.begin(), shards.end(), [](const ShardLocation& s) { return s.is_remote(); }))
-        in->options.xapian_positions = true;
+        in->options.compact_positions = false;
     detail::translate_xapian_errors("opening index '" + in->path + "'", [&] {
         for (const ShardLocation& shard : shards) {
             if (mode == OpenMode::READ_ONLY) {

@@ -20,7 +20,7 @@ struct Index::Internal {
     IndexOptions options;
     Analyzer analyzer;
     bool writable = false;
-    bool positions_from_shard = false;  // options.positions and xapian_positions were read from a shard
+    bool positions_from_shard = false;  // options.positions and compact_positions were read from a shard
     std::optional<Xapian::WritableDatabase> writer;
     Xapian::Database reader;  // == *writer when writable; every shard of a sharded index
 

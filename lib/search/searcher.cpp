@@ -40,14 +40,14 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
     internal_->analyzer = in.analyzer;
     internal_->ranking = ranking;
     internal_->positions = !in.options.positions        ? detail::PositionStore::NONE
-                           : in.options.xapian_positions ? detail::PositionStore::XAPIAN
-                                                         : detail::PositionStore::COMPACT;
+                           : in.options.compact_positions ? detail::PositionStore::COMPACT
+                                                          : detail::PositionStore::XAPIAN;
     internal_->local = std::none_of(in.locations.begin(), in.locations.end(),
                                     [](const ShardLocation& s) { return s.is_remote(); });
     if (!internal_->local && internal_->positions == detail::PositionStore::COMPACT)
         throw RemoteError("index '" + in.path + "' keeps compact word positions, which a remote shard's server "
-                          "cannot search; rebuild its shards with IndexOptions::xapian_positions "
-                          "(fahras index --xapian-positions) to serve them with xapian-tcpsrv");
+                          "cannot search; to serve them with xapian-tcpsrv, rebuild its shards without "
+                          "IndexOptions::compact_positions (fahras index without --compact-positions)");
     internal_->store_text = in.options.store_text;
     internal_->read_retry = in.options.read_retry;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after

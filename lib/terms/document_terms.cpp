@@ -14,8 +14,8 @@ namespace {
 class FieldIndexer {
 public:
     FieldIndexer(const Analyzer& analyzer, Xapian::Document& doc, const IndexOptions& options)
-        : analyzer_(analyzer), doc_(doc), positions_(options.positions && options.xapian_positions),
-          compact_(options.positions && !options.xapian_positions) {}
+        : analyzer_(analyzer), doc_(doc), positions_(options.positions && !options.compact_positions),
+          compact_(options.positions && options.compact_positions) {}
 
     // Words of title or body: unprefixed with @p wdf; with @p field_prefix again at wdf 0.
     void add_words(std::string_view text, Xapian::termcount wdf, Xapian::termpos offset, std::string_view field_prefix) {

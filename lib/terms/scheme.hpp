@@ -38,11 +38,10 @@ inline constexpr const char* kMetaStoreText = "fahras.store_text";
 
 /// Version of the term scheme; an index recording another one is refused (rebuild it).
 /// 1 (unrecorded): every word as 2–4 folded terms plus a stem term. 2: one term per word as written,
-/// the vocabulary map in metadata. 3: the same terms; positions may be compact (kPositionsCompact),
-/// which a reader of scheme 2 would silently take for none. A scheme-2 index is read and written
-/// as it is (its positions are Xapian's).
-inline constexpr const char* kSchemeVersion = "3";
-inline constexpr const char* kSchemeReadable = "2";
+/// the vocabulary map in metadata. 3: the same terms with compact positions (kPositionsCompact),
+/// which a reader of scheme 2 would silently take for none; an index with Xapian's positions stays 2.
+inline constexpr const char* kSchemeVersion = "2";
+inline constexpr const char* kSchemeCompact = "3";
 
 // Values of kMetaPositions: none, Xapian's position table, or compact lists in kSlotPositions.
 inline constexpr const char* kPositionsNone = "0";

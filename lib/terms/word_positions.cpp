@@ -78,7 +78,8 @@ WordPositionsReader::WordPositionsReader(std::string_view encoded) : data_(encod
 
 bool WordPositionsReader::positions(const std::vector<std::vector<std::uint32_t>>& slots,
                                     std::vector<std::vector<Xapian::termpos>>& out) const {
-    out.assign(slots.size(), {});
+    out.resize(slots.size());
+    for (auto& positions : out) positions.clear();  // kept: their memory serves the next document
     std::size_t at = 0;
     std::uint64_t n = 0;
     if (!get_varint(data_, at, n) || n > (data_.size() - at) / 4) return false;
@@ -92,7 +93,8 @@ bool WordPositionsReader::positions(const std::vector<std::vector<std::uint32_t>
         }
         return lo < n && hash_at(data_, hashes + 4 * lo) == h ? lo : n;
     };
-    std::vector<std::pair<std::size_t, std::size_t>> wanted;  // (list index, slot)
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> wanted;  // (list index, slot)
+    wanted.clear();
     for (std::size_t s = 0; s < slots.size(); ++s)
         for (const std::uint32_t h : slots[s])
             if (const std::size_t i = index_of(h); i < n) wanted.emplace_back(i, s);

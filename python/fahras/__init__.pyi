@@ -148,7 +148,7 @@ class IndexOptions:
     analyzer: AnalyzerOptions = ...
     store_text: bool = ...
     positions: bool = ...
-    xapian_positions: bool = ...
+    compact_positions: bool = ...
     threads: int = ...
     title_weight: int = ...
     flush_every: int = ...
@@ -189,7 +189,7 @@ class Index:
         analyzer: AnalyzerOptions = ...,
         store_text: bool = ...,
         positions: bool = ...,
-        xapian_positions: bool = ...,
+        compact_positions: bool = ...,
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
@@ -207,7 +207,7 @@ class Index:
         analyzer: AnalyzerOptions = ...,
         store_text: bool = ...,
         positions: bool = ...,
-        xapian_positions: bool = ...,
+        compact_positions: bool = ...,
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,
@@ -233,7 +233,7 @@ class Index:
         analyzer: AnalyzerOptions = ...,
         store_text: bool = ...,
         positions: bool = ...,
-        xapian_positions: bool = ...,
+        compact_positions: bool = ...,
         threads: int = ...,
         title_weight: int = ...,
         flush_every: int = ...,

@@ -43,7 +43,7 @@ class IndexOptions:
     analyzer: AnalyzerOptions
     store_text: bool
     positions: bool
-    xapian_positions: bool
+    compact_positions: bool
     threads: int
     title_weight: int
     flush_every: int

@@ -74,7 +74,7 @@ void bind_options(py::module_& m) {
         .def_readwrite("analyzer", &IndexOptions::analyzer)
         .def_readwrite("store_text", &IndexOptions::store_text)
         .def_readwrite("positions", &IndexOptions::positions)
-        .def_readwrite("xapian_positions", &IndexOptions::xapian_positions)
+        .def_readwrite("compact_positions", &IndexOptions::compact_positions)
         .def_readwrite("threads", &IndexOptions::threads)
         .def_readwrite("title_weight", &IndexOptions::title_weight)
         .def_readwrite("flush_every", &IndexOptions::flush_every)

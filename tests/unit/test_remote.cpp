@@ -174,7 +174,9 @@ TEST_CASE("an index with compact positions served remotely is refused with what 
         return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_positions");
     {
-        Index local = Index::open(dir.sub("compact"), OpenMode::CREATE_OR_OVERWRITE);
+        IndexOptions compact;
+        compact.compact_positions = true;
+        Index local = Index::open(dir.sub("compact"), OpenMode::CREATE_OR_OVERWRITE, compact);
         local.add_batch(fahras::test::news_articles());
         local.commit();
     }
@@ -184,12 +186,15 @@ TEST_CASE("an index with compact positions served remotely is refused with what 
         fahras::Searcher searcher(served);
         FAIL("a searcher over remote compact positions was built");
     } catch (const fahras::RemoteError& e) {
-        CHECK(mentions(e, "xapian-positions"));
+        CHECK(mentions(e, "compact-positions"));
     }
-    // Built through a server, an index keeps its positions where the server can search them.
+    // Built through a server, an index keeps its positions where the server can search them, even
+    // when asked for compact ones.
     TcpServer fresh(empty_index(dir, "fresh"), true);
     {
-        Index index = Index::open_sharded({at(fresh)}, OpenMode::CREATE_OR_OPEN);
+        IndexOptions compact;
+        compact.compact_positions = true;
+        Index index = Index::open_sharded({at(fresh)}, OpenMode::CREATE_OR_OPEN, compact);
         index.add_batch(fahras::test::news_articles());
         index.commit();
     }

@@ -117,7 +117,8 @@ TEST_CASE("in_sequence finds what an exhaustive search finds") {
         CHECK(in_sequence(slots, window, below) == expected);
         found += expected;
     }
-    CHECK(found > 300);  // the rounds hold both answers
+    CHECK(found > 100);  // the rounds hold both answers (about one in ten is true)
+    CHECK(found < 2900);
     CHECK(in_sequence({{3}, {4}}, 2, 1000));
     CHECK_FALSE(in_sequence({{4}, {3}}, 2, 1000));   // order counts
     CHECK_FALSE(in_sequence({{3}, {5}}, 2, 1000));   // one word between: not adjacent
@@ -140,11 +141,16 @@ std::vector<fahras::Article> generated_articles(std::uint64_t seed) {
         return t;
     };
     std::vector<fahras::Article> articles;
+    // Every third body and every fifth title also writes one of these in sequence.
+    const std::vector<std::string> names = {"سيرغي لافروف", "جون كيري", "الرئيس فلاديمير بوتين", "محمد بن سلمان",
+                                            "وزير الخارجية الروسي", "كيري في موسكو", "قال في اليوم"};
     for (int d = 0; d < 300; ++d) {
         fahras::Article a;
         a.id = "g" + std::to_string(d);
         a.title = text(2 + static_cast<int>(rng() % 6));
-        a.body = text(5 + static_cast<int>(rng() % 60));
+        if (d % 5 == 0) a.title += " " + names[rng() % names.size()];
+        a.body = text(5 + static_cast<int>(rng() % 30));
+        if (d % 3 == 0) a.body += " " + names[rng() % names.size()] + " " + text(static_cast<int>(rng() % 30));
         articles.push_back(a);
     }
     return articles;
@@ -154,10 +160,10 @@ std::vector<fahras::Article> generated_articles(std::uint64_t seed) {
 
 TEST_CASE("phrases, title phrases and full names rank alike on compact positions and on Xapian's") {
     const std::uint64_t seed = fahras::test::property_seed("compact phrases");
-    fahras::IndexOptions xapian;
-    xapian.xapian_positions = true;
-    fahras::Index compact_index = fahras::Index::in_memory();
-    fahras::Index xapian_index = fahras::Index::in_memory(xapian);
+    fahras::IndexOptions compact;
+    compact.compact_positions = true;
+    fahras::Index compact_index = fahras::Index::in_memory(compact);
+    fahras::Index xapian_index = fahras::Index::in_memory();
     const auto articles = generated_articles(seed);
     for (const auto& a : articles) {
         compact_index.add(a);
@@ -179,10 +185,13 @@ TEST_CASE("phrases, title phrases and full names rank alike on compact positions
             CHECK(a[i].first == b[i].first);
             CHECK(a[i].second == doctest::Approx(b[i].second).epsilon(1e-9));
         }
+        // Reversed names and title:"الرئيس بوتين" occur only by chance; the rest are written in the articles.
+        const bool by_chance = q == "\"لافروف سيرغي\"" || q == "\"كيري جون\"" || q == "title:\"الرئيس بوتين\"";
+        if (!by_chance) CHECK_FALSE(a.empty());
         matched += !a.empty();
         if (q[0] == '"') phrase_hits += a.size();
     }
-    CHECK(matched >= queries.size() - 2);
+    CHECK(matched >= queries.size() - 3);
     // A phrase is narrower than its words: the filter does filter.
     CHECK(fahras::test::scored_hits(compact_index, "\"سيرغي لافروف\"").size() <
           fahras::test::scored_hits(compact_index, "سيرغي لافروف").size());
