@@ -79,7 +79,7 @@ fahras::InputFormat parse_format(const Command& args) {
 int run_index(int argc, char** argv) {
     Command args("index", kIndexHelp);
     add_index_options(args);
-    for (const char* name : {"no-store", "no-positions", "compact-positions", "overwrite", "progress", "quiet", "strict", "keep-shards"}) args.flag(name);
+    for (const char* name : {"no-store", "no-positions", "xapian-positions", "overwrite", "progress", "quiet", "strict", "keep-shards"}) args.flag(name);
     for (const char* name : {"format", "encoding", "batch", "threads", "title-weight", "progress-every"}) args.option(name);
     if (!args.parse(argc, argv)) return kExitOk;
     const std::string db = take_index_path(args);
@@ -99,7 +99,7 @@ int run_index(int argc, char** argv) {
     fahras::IndexOptions options;
     options.store_text = !args.flag_set("no-store");
     options.positions = !args.flag_set("no-positions");
-    options.compact_positions = args.flag_set("compact-positions");
+    options.compact_positions = !args.flag_set("xapian-positions");
     options.threads = args.number("threads", 0, 0, 1024);
     options.title_weight = args.number("title-weight", options.title_weight, 1, 100);
     // --keep-shards: a new index is one shard per thread, kept (else the bulk build merges them).

@@ -56,9 +56,9 @@ Options:
   --threads N           analysis threads (default: one per core)
   --no-store            do not store title and body (smaller index; no snippets)
   --no-positions        do not record word positions (smaller index; no phrase queries)
-  --compact-positions   keep positions in one list per article: a third smaller and
-                        faster to build; slower full names of common words; not servable
-                        by xapian-tcpsrv
+  --xapian-positions    keep positions in Xapian's position table, as xapian-tcpsrv needs
+                        to serve the index (by default one compact list per article: a
+                        third smaller and faster to build)
   --title-weight N      a title word counts as N body words in ranking (default 2)
   --overwrite           replace any index at DIR instead of adding to it
   --progress            plain progress lines even on a terminal (for logs)

@@ -76,13 +76,13 @@ struct IndexOptions {
     AnalyzerOptions analyzer;       ///< must match the analyzer an existing index was built with
     bool store_text = true;         ///< keep title and body for snippets and highlighting
     bool positions = true;          ///< record word positions (needed for "phrase" queries and the full-name bonus)
-    /// With positions: keep them in one compact list per document instead of Xapian's position table.
-    /// The index is a third smaller and builds a third faster with the same rankings, but a phrase or
-    /// full name is checked by reading each candidate's list, so full names made of common words
-    /// (محمد بن سلمان) take up to 5 times as long (bench/README.md). Only fahras reads the lists: a
-    /// Searcher refuses such a shard served by xapian-tcpsrv, and a new index opened with a remote
-    /// shard keeps Xapian's table whatever this says.
-    bool compact_positions = false;
+    /// With positions: keep them in one compact list per document (the default) rather than in
+    /// Xapian's position table. The index is a third smaller and builds a third faster with the same
+    /// rankings; a full name is checked only in the documents that could rank. Only fahras reads the
+    /// lists, so a Searcher refuses such a shard served by xapian-tcpsrv: set this to false
+    /// (fahras index --xapian-positions) for an index to serve that way. A new index opened with a
+    /// remote shard keeps Xapian's table whatever this says.
+    bool compact_positions = true;
     unsigned threads = 0;           ///< analysis threads for add_batch (0: one per core)
     unsigned title_weight = 2;      ///< a title word counts as this many body words in ranking
     std::uint32_t flush_every = 0;  ///< documents between Xapian's automatic flushes (0: 1,000, the measured best)

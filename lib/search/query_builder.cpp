@@ -43,12 +43,14 @@ Xapian::Query any_form(const WordForms& forms, std::string_view prefix, Tier las
 }  // namespace
 
 Xapian::Query QueryBuilder::build_query(const QueryNode& tree) {
+    root_ = &tree;
     Xapian::Query q = build(tree, false);
     if (q.empty() && dropped_stopword_ && !content_word_) {
         // Nothing but stopwords: search them after all (a query of على, or من هو).
         keep_stopwords_ = true;
         results_.ignored.clear();
         words.clear();
+        deferred_ = DeferredFullName();
         q = build(tree, false);
     }
     return q;
@@ -239,7 +241,13 @@ Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::s
     for (const WordForms& w : words) slots.push_back(any_form(w, prefix, Tier::SPLIT));
     if (slots.size() == 1) return slots[0];
     const auto span = static_cast<Xapian::termpos>(std::max(window, slots.size()));
-    if (positions_ == PositionStore::XAPIAN) return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), span);
+    if (positions_ == PositionStore::XAPIAN) {
+        // PHRASE as a filter of the words' AND, not alone: the same weight, and Xapian 1.4.22 gives an
+        // OR holding a bare PHRASE the phrase's weight in documents without it once the OR is under
+        // OP_FILTER (a source or date filter); test_word_positions checks filtered full names.
+        Xapian::Query phrase(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), span);
+        return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, slots), phrase);
+    }
     std::vector<std::vector<std::string>> forms;
     for (const WordForms& w : words) {
         forms.emplace_back();
@@ -306,6 +314,20 @@ Xapian::Query QueryBuilder::full_name_bonus(const QueryNode& node) {
         names[i][Tier::CLITIC].clear();
         names[i][Tier::SPLIT].clear();
     }
+    if (defer_full_name_ && &node == root_) {
+        // The weight PHRASE would give (the sum of the words' weights), for every document holding
+        // the words; the caller keeps it only where they stand in sequence.
+        std::vector<Xapian::Query> slots;
+        deferred_.slots.clear();
+        for (const WordForms& w : names) {
+            slots.push_back(any_form(w, {}, Tier::SPLIT));
+            deferred_.slots.emplace_back();
+            for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t)
+                deferred_.slots.back().insert(deferred_.slots.back().end(), w.tiers[t].begin(), w.tiers[t].end());
+        }
+        deferred_.window = static_cast<Xapian::termpos>(names.size());
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, slots), ranking_.phrase_weight);
+    }
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sequence(names, {}, names.size()), ranking_.phrase_weight);
 }
 
@@ -322,7 +344,10 @@ Xapian::Query QueryBuilder::group(const QueryNode& node, bool negated) {
     }
     if (!negated && optional.size() >= kFullNameMinWords && required.empty()) {
         Xapian::Query bonus = full_name_bonus(node);
-        if (!bonus.empty()) optional.push_back(bonus);
+        if (!bonus.empty()) {
+            if (!deferred_.slots.empty() && &node == root_) deferred_.words = combine(Xapian::Query::OP_OR, optional);
+            optional.push_back(bonus);
+        }
     }
     Xapian::Query q = combine(Xapian::Query::OP_AND, required);
     Xapian::Query opt = combine(Xapian::Query::OP_OR, optional);

@@ -26,6 +26,15 @@ struct QueryWord {
 /// Where the index keeps word positions, for phrases and the full-name bonus.
 enum class PositionStore { NONE, XAPIAN, COMPACT };
 
+/// A full-name bonus left for the matcher to check lazily (compact positions; deferred_match.hpp):
+/// the query holds the bonus unchecked, for every document with a form of each name word.
+struct DeferredFullName {
+    Xapian::Query words;      ///< the query without its bonus
+    std::vector<std::vector<std::string>> slots;  ///< the forms of each name word, in order
+    Xapian::termpos window = 0;
+    bool empty() const { return slots.empty(); }
+};
+
 class QueryBuilder {
 public:
     /// @p one_pass_words: score each word's form sets with one posting source (word_source.hpp);
@@ -40,6 +49,12 @@ public:
 
     /// The positive words of the query, in order (filled by build_query).
     std::vector<QueryWord> words;
+
+    /// With compact positions: build a full-name bonus of the whole query unchecked and describe it
+    /// in deferred_full_name(), for the caller to check (deferred_match.hpp), instead of checking
+    /// every candidate's positions in the matcher.
+    void defer_full_name_check() { defer_full_name_ = positions_ == PositionStore::COMPACT; }
+    const DeferredFullName& deferred_full_name() const { return deferred_; }
 
 private:
     Xapian::Query build(const QueryNode& node, bool negated);
@@ -64,6 +79,9 @@ private:
     bool keep_stopwords_ = false;
     bool dropped_stopword_ = false;
     bool content_word_ = false;  // a word that is no stopword was seen
+    bool defer_full_name_ = false;
+    const QueryNode* root_ = nullptr;
+    DeferredFullName deferred_;
 };
 
 /// @p parts joined by @p op: nothing for none, the one query for one.

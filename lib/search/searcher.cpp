@@ -7,6 +7,7 @@
 #include "index/index_internal.hpp"
 #include "index/shards.hpp"
 #include "index/terms.hpp"
+#include "search/deferred_match.hpp"
 #include "search/query_builder.hpp"
 #include "search/also_written.hpp"
 #include "search/query_parser.hpp"
@@ -46,8 +47,8 @@ Searcher::Searcher(const Index& index, RankingOptions ranking) : internal_(std::
                                     [](const ShardLocation& s) { return s.is_remote(); });
     if (!internal_->local && internal_->positions == detail::PositionStore::COMPACT)
         throw RemoteError("index '" + in.path + "' keeps compact word positions, which a remote shard's server "
-                          "cannot search; to serve them with xapian-tcpsrv, rebuild its shards without "
-                          "IndexOptions::compact_positions (fahras index without --compact-positions)");
+                          "cannot search; to serve them with xapian-tcpsrv, rebuild its shards with "
+                          "IndexOptions::compact_positions = false (fahras index --xapian-positions)");
     internal_->store_text = in.options.store_text;
     internal_->read_retry = in.options.read_retry;
     // A searcher of an index on disk reads it through its own handle, so it sees commits (after
@@ -95,6 +96,9 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         detail::QueryExpander expander(analyzer, internal_->ranking, db, internal_->shards);
         detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, internal_->local, expander,
                                      results, match);
+        // On compact positions a full name's sequence is checked for the documents that could rank
+        // only (deferred_match.hpp); sorted by date, every document is a candidate, so it is not.
+        if (request.sort == SortOrder::RELEVANCE) builder.defer_full_name_check();
         Xapian::Query query = builder.build_query(tree);
         if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
         // "Did you mean" needs the query's words only, not its matches: also when nothing matched.
@@ -104,45 +108,59 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         if (query.empty()) return results;
         const std::string from = detail::date_key(request.date_from);
         const std::string to = detail::date_key(request.date_to, true);
-        if (!request.sources.empty()) {
-            // Like source: in the query, but a list and no quoting rules; no source known means no hit.
-            std::vector<Xapian::Query> keys;
-            for (const std::string& source : request.sources) {
-                const std::string key = detail::source_key(analyzer, source);
-                keys.push_back(key.empty() ? Xapian::Query::MatchNothing
-                                           : Xapian::Query(std::string(detail::kPrefixSource) + key));
+        auto filtered = [&](Xapian::Query query) {
+            if (!request.sources.empty()) {
+                // Like source: in the query, but a list and no quoting rules; no source known means no hit.
+                std::vector<Xapian::Query> keys;
+                for (const std::string& source : request.sources) {
+                    const std::string key = detail::source_key(analyzer, source);
+                    keys.push_back(key.empty() ? Xapian::Query::MatchNothing
+                                               : Xapian::Query(std::string(detail::kPrefixSource) + key));
+                }
+                query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_OR, keys));
             }
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_OR, keys));
-        }
-        if (!from.empty() || !to.empty()) {
-            Xapian::Query range = from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, detail::kSlotDate, to)
-                                  : to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, detail::kSlotDate, from)
-                                               : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, detail::kSlotDate, from, to);
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
-        }
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(internal_->ranking.k1, 0, 1, internal_->ranking.b,
-                                                        internal_->ranking.length_norm_floor));
-        if (request.sort != SortOrder::RELEVANCE)
-            enquire.set_sort_by_value_then_relevance(detail::kSlotDate, request.sort == SortOrder::DATE_DESC);
+            if (!from.empty() || !to.empty()) {
+                Xapian::Query range = from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, detail::kSlotDate, to)
+                                      : to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, detail::kSlotDate, from)
+                                                   : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, detail::kSlotDate, from, to);
+                query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
+            }
+            return query;
+        };
         Xapian::ValueCountMatchSpy sources(detail::kSlotSource);
-        if (request.facets) enquire.add_matchspy(&sources);
+        auto configure = [&](Xapian::Enquire& enquire) {
+            enquire.set_weighting_scheme(Xapian::BM25Weight(internal_->ranking.k1, 0, 1, internal_->ranking.b,
+                                                            internal_->ranking.length_norm_floor));
+            if (request.sort != SortOrder::RELEVANCE)
+                enquire.set_sort_by_value_then_relevance(detail::kSlotDate, request.sort == SortOrder::DATE_DESC);
+            if (request.facets) enquire.add_matchspy(&sources);
+        };
         const Xapian::doccount check = request.facets ? db.get_doccount() : 0;
-        const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
-        // Remote shards: ask for every hit's document at once instead of one round trip per hit.
-        // (The iterator form: Xapian 1.4.22's fetch() without arguments crashes on an MSet that
-        // starts at an offset, see "offset and limit page through..." in test_searcher.)
-        if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
-        results.estimated_total = mset.get_matches_estimated();
+        const detail::DeferredFullName& deferred = builder.deferred_full_name();
+        detail::RankedDocuments ranked;
+        if (!deferred.empty()) {
+            ranked = detail::deferred_full_name_match(
+                db, filtered(query), filtered(deferred.words), deferred, configure, request.offset, request.limit, check);
+        } else {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(filtered(query));
+            configure(enquire);
+            const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+            // Remote shards: ask for every hit's document at once instead of one round trip per hit.
+            // (The iterator form: Xapian 1.4.22's fetch() without arguments crashes on an MSet that
+            // starts at an offset, see "offset and limit page through..." in test_searcher.)
+            if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
+            ranked = detail::ranked_documents(mset);
+        }
+        results.estimated_total = ranked.estimated;
 
         detail::SnippetStyle style{request.snippet_length, request.highlight_open, request.highlight_close,
                                    request.snippet_format == SnippetFormat::HTML};
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (std::size_t i = 0; i < ranked.items.size(); ++i) {
             Hit hit;
-            hit.rank = request.offset + static_cast<std::uint32_t>(it.get_rank() - mset.get_firstitem()) + 1;
-            hit.score = it.get_weight();
-            Xapian::Document doc = it.get_document();
+            hit.rank = request.offset + static_cast<std::uint32_t>(i) + 1;
+            hit.score = ranked.items[i].weight;
+            const Xapian::Document& doc = ranked.items[i].document;
             if (!request.stored_fields) {
                 // The id alone lives in a value slot: no need to read and inflate the stored record.
                 hit.id = doc.get_value(detail::kSlotId);

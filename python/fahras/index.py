@@ -47,8 +47,8 @@ class IndexOptions:
     positions: bool = _INDEX.positions
     r"""Record word positions (needed for "phrase" queries and the full-name bonus)."""
     compact_positions: bool = _INDEX.compact_positions
-    r"""Keep positions in one compact list per article instead of Xapian's position table: a third
-    smaller and faster to build, slower full names made of common words; xapian-tcpsrv cannot serve it."""
+    r"""Keep positions in one compact list per article (the default) instead of Xapian's position
+    table: a third smaller and faster to build, same rankings; xapian-tcpsrv cannot serve such an index."""
     threads: int = _INDEX.threads
     r"""Analysis threads for :meth:`Index.add_batch` (0: one per core)."""
     title_weight: int = _INDEX.title_weight

@@ -77,10 +77,11 @@ class TcpServer:
         self.process.wait()
 
 
-def build_shards(tmp_path: pathlib.Path, n: int) -> List[pathlib.Path]:
-    r"""A sharded index of NEWS in n local shards, and the shard directories."""
+def build_shards(tmp_path: pathlib.Path, n: int, compact_positions: bool = True) -> List[pathlib.Path]:
+    r"""A sharded index of NEWS in n local shards, and the shard directories; to be served by
+    xapian-tcpsrv, its positions must be in Xapian's table (compact_positions=False)."""
     paths = [tmp_path / f"shard-{i}" for i in range(n)]
-    with fahras.Index.open_sharded(paths, "create_or_open") as index:
+    with fahras.Index.open_sharded(paths, "create_or_open", compact_positions=compact_positions) as index:
         index.add_many(NEWS)
     return paths
 
@@ -113,7 +114,7 @@ def test_a_new_index_made_of_shards(tmp_path: pathlib.Path) -> None:
 
 @needs_tcpsrv
 def test_remote_shards_read_and_written(tmp_path: pathlib.Path, servers: List[TcpServer]) -> None:
-    paths = build_shards(tmp_path, 2)
+    paths = build_shards(tmp_path, 2, compact_positions=False)
     servers.extend(TcpServer(p, writable=True) for p in paths)
     remote = [s.location() for s in servers]
     with fahras.Index.open_sharded(remote, "create_or_open") as index:
@@ -129,7 +130,7 @@ def test_remote_shards_read_and_written(tmp_path: pathlib.Path, servers: List[Tc
 @needs_tcpsrv
 def test_a_remote_shard_that_does_not_answer_is_a_remote_error_in_time(
         tmp_path: pathlib.Path, servers: List[TcpServer]) -> None:
-    paths = build_shards(tmp_path, 1)
+    paths = build_shards(tmp_path, 1, compact_positions=False)
     servers.append(TcpServer(paths[0], writable=False))
     index = fahras.Index.open_sharded([servers[0].location()], remote_timeout_ms=500)
     servers[0].pause()

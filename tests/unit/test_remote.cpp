@@ -174,9 +174,7 @@ TEST_CASE("an index with compact positions served remotely is refused with what 
         return fahras::test::skip("xapian-tcpsrv is not on PATH (scripts/install-deps.sh installs xapian-tools)");
     fahras::test::TempDir dir("remote_positions");
     {
-        IndexOptions compact;
-        compact.compact_positions = true;
-        Index local = Index::open(dir.sub("compact"), OpenMode::CREATE_OR_OVERWRITE, compact);
+        Index local = Index::open(dir.sub("compact"), OpenMode::CREATE_OR_OVERWRITE);  // compact: the default
         local.add_batch(fahras::test::news_articles());
         local.commit();
     }
@@ -186,15 +184,13 @@ TEST_CASE("an index with compact positions served remotely is refused with what 
         fahras::Searcher searcher(served);
         FAIL("a searcher over remote compact positions was built");
     } catch (const fahras::RemoteError& e) {
-        CHECK(mentions(e, "compact-positions"));
+        CHECK(mentions(e, "xapian-positions"));
     }
-    // Built through a server, an index keeps its positions where the server can search them, even
-    // when asked for compact ones.
+    // Built through a server, an index keeps its positions where the server can search them, though
+    // compact ones are the default.
     TcpServer fresh(empty_index(dir, "fresh"), true);
     {
-        IndexOptions compact;
-        compact.compact_positions = true;
-        Index index = Index::open_sharded({at(fresh)}, OpenMode::CREATE_OR_OPEN, compact);
+        Index index = Index::open_sharded({at(fresh)}, OpenMode::CREATE_OR_OPEN);
         index.add_batch(fahras::test::news_articles());
         index.commit();
     }
