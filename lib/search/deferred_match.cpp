@@ -10,11 +10,13 @@ namespace fahras::detail {
 
 namespace {
 
-// Pass A's decider: a document holding every name word but not in sequence is left out, and its id
-// noted for pass B; the others (a word missing, or the words in sequence) are kept.
+// For a phrase, passes the articles holding its words in sequence. For a full name (pass A), leaves
+// out the articles holding every name word apart, noting their ids for pass B, and passes the others
+// (a word missing, or the words in sequence).
 class SequenceDecider : public Xapian::MatchDecider {
 public:
-    explicit SequenceDecider(const DeferredFullName& plan) : window_(plan.window) {
+    explicit SequenceDecider(const DeferredSequence& plan)
+        : bonus_(plan.kind == DeferredSequence::Kind::BONUS), window_(plan.window), below_(plan.below) {
         for (const auto& forms : plan.slots) {
             slots_.emplace_back();
             for (const std::string& f : forms) slots_.back().push_back(word_hash(f));
@@ -23,19 +25,20 @@ public:
     }
 
     bool operator()(const Xapian::Document& doc) const override {
-        // An unreadable list: the document keeps the weight of the unchecked bonus.
-        if (!WordPositionsReader(doc.get_value(kSlotPositions)).positions(slots_, positions_)) return true;
-        if (std::any_of(positions_.begin(), positions_.end(), [](const auto& p) { return p.empty(); })) return true;
-        if (in_sequence(positions_, window_, std::numeric_limits<Xapian::termpos>::max())) return true;
-        left_out.push_back(doc.get_value(kSlotId));
+        // An unreadable list: a phrase is missed, never matched wrongly; a name keeps the bonus.
+        if (!WordPositionsReader(doc.get_value(kSlotPositions)).positions(slots_, positions_)) return bonus_;
+        if (std::any_of(positions_.begin(), positions_.end(), [](const auto& p) { return p.empty(); })) return bonus_;
+        if (in_sequence(positions_, window_, below_)) return true;
+        if (bonus_) left_out.push_back(doc.get_value(kSlotId));
         return false;
     }
 
-    mutable std::vector<std::string> left_out;  // ids of the documents left out
+    mutable std::vector<std::string> left_out;  // full name: ids of the articles left out
 
 private:
+    bool bonus_;
     std::vector<std::vector<std::uint32_t>> slots_;
-    Xapian::termpos window_;
+    Xapian::termpos window_, below_;
     mutable std::vector<std::vector<Xapian::termpos>> positions_;
 };
 
@@ -49,7 +52,7 @@ RankedDocuments ranked_documents(const Xapian::MSet& mset) {
 }
 
 RankedDocuments deferred_full_name_match(const Xapian::Database& db, const Xapian::Query& with_bonus,
-                                         const Xapian::Query& words, const DeferredFullName& plan,
+                                         const Xapian::Query& words, const DeferredSequence& plan,
                                          const std::function<void(Xapian::Enquire&)>& configure,
                                          Xapian::doccount first, Xapian::doccount count,
                                          Xapian::doccount check_at_least) {
@@ -81,6 +84,20 @@ RankedDocuments deferred_full_name_match(const Xapian::Database& db, const Xapia
     });
     for (std::size_t i = first; i < all.size() && i < wanted; ++i) out.items.push_back(std::move(all[i]));
     return out;
+}
+
+}  // namespace fahras::detail
+
+namespace fahras::detail {
+
+RankedDocuments deferred_phrase_match(const Xapian::Database& db, const Xapian::Query& words, const DeferredSequence& plan,
+                                      const std::function<void(Xapian::Enquire&)>& configure, Xapian::doccount first,
+                                      Xapian::doccount count, Xapian::doccount check_at_least) {
+    const SequenceDecider decider(plan);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(words);
+    configure(enquire);
+    return ranked_documents(enquire.get_mset(first, count, check_at_least, nullptr, &decider));
 }
 
 }  // namespace fahras::detail

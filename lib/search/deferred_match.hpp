@@ -1,4 +1,5 @@
-// A full name's sequence bonus on compact positions, checked only for documents that could rank.
+// A full name's sequence bonus, or the order of a phrase, on compact positions, checked only for
+// documents that could rank.
 //
 // Checking a document's compact positions reads its list (about four block reads), so checking
 // every document that holds a name's words made full names of common words (محمد بن سلمان) five
@@ -40,9 +41,16 @@ RankedDocuments ranked_documents(const Xapian::MSet& mset);
 /// (plan.words with the query's filters).
 /// @p configure sets up each Enquire (weighting, match spies); @p check_at_least as in get_mset.
 RankedDocuments deferred_full_name_match(const Xapian::Database& db, const Xapian::Query& with_bonus,
-                                         const Xapian::Query& words, const DeferredFullName& plan,
+                                         const Xapian::Query& words, const DeferredSequence& plan,
                                          const std::function<void(Xapian::Enquire&)>& configure,
                                          Xapian::doccount first, Xapian::doccount count,
                                          Xapian::doccount check_at_least);
+
+/// Ranks @p first .. @p first + @p count - 1 of @p words (a phrase's words, with the query's
+/// filters), passing only the articles where @p plan's words stand in sequence: a filter, so one
+/// pass, and the decider reads an article's list only when its weight could rank.
+RankedDocuments deferred_phrase_match(const Xapian::Database& db, const Xapian::Query& words, const DeferredSequence& plan,
+                                      const std::function<void(Xapian::Enquire&)>& configure, Xapian::doccount first,
+                                      Xapian::doccount count, Xapian::doccount check_at_least);
 
 }  // namespace fahras::detail

@@ -43,14 +43,18 @@ Xapian::Query any_form(const WordForms& forms, std::string_view prefix, Tier las
 }  // namespace
 
 Xapian::Query QueryBuilder::build_query(const QueryNode& tree) {
+    // A group of one (kept, not excluded) is its child's query.
     root_ = &tree;
+    while (root_->kind == QueryNode::Kind::GROUP && root_->children.size() == 1 &&
+           root_->children[0].modifier != QueryNode::Modifier::EXCLUDED)
+        root_ = &root_->children[0];
     Xapian::Query q = build(tree, false);
     if (q.empty() && dropped_stopword_ && !content_word_) {
         // Nothing but stopwords: search them after all (a query of على, or من هو).
         keep_stopwords_ = true;
         results_.ignored.clear();
         words.clear();
-        deferred_ = DeferredFullName();
+        deferred_ = DeferredSequence();
         q = build(tree, false);
     }
     return q;
@@ -287,6 +291,19 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
     }
     // Ranked by the words' weights; matched only where they stand in sequence (in the title for title:).
     if (positioned.empty()) return all;  // only stopwords: all of them, anywhere
+    if (defer_phrase_ && &node == root_ && !negated && positioned.size() >= 2) {
+        deferred_ = DeferredSequence();
+        for (const WordForms& w : positioned) {
+            deferred_.slots.emplace_back();
+            for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t)
+                deferred_.slots.back().insert(deferred_.slots.back().end(), w.tiers[t].begin(), w.tiers[t].end());
+        }
+        deferred_.window = static_cast<Xapian::termpos>(std::max(window, positioned.size()));
+        deferred_.below = prefix.empty() ? std::numeric_limits<Xapian::termpos>::max() : kBodyPositionOffset;
+        std::vector<Xapian::Query> slots;  // the words in the field (the title for title:)
+        for (const WordForms& w : positioned) slots.push_back(any_form(w, prefix, Tier::SPLIT));
+        return Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, slots));
+    }
     return Xapian::Query(Xapian::Query::OP_FILTER, all, sequence(positioned, prefix, window));
 }
 
@@ -318,7 +335,9 @@ Xapian::Query QueryBuilder::full_name_bonus(const QueryNode& node) {
         // The weight PHRASE would give (the sum of the words' weights), for every document holding
         // the words; the caller keeps it only where they stand in sequence.
         std::vector<Xapian::Query> slots;
-        deferred_.slots.clear();
+        deferred_ = DeferredSequence();
+        deferred_.kind = DeferredSequence::Kind::BONUS;
+        deferred_.below = std::numeric_limits<Xapian::termpos>::max();
         for (const WordForms& w : names) {
             slots.push_back(any_form(w, {}, Tier::SPLIT));
             deferred_.slots.emplace_back();

@@ -26,12 +26,15 @@ struct QueryWord {
 /// Where the index keeps word positions, for phrases and the full-name bonus.
 enum class PositionStore { NONE, XAPIAN, COMPACT };
 
-/// A full-name bonus left for the matcher to check lazily (compact positions; deferred_match.hpp):
-/// the query holds the bonus unchecked, for every document with a form of each name word.
-struct DeferredFullName {
-    Xapian::Query words;      ///< the query without its bonus
-    std::vector<std::vector<std::string>> slots;  ///< the forms of each name word, in order
+/// A sequence left for the caller to check lazily (compact positions; deferred_match.hpp): the
+/// whole query is a phrase (FILTER: the query holds its words, not their order) or a full name
+/// (BONUS: the query holds the bonus unchecked, for every document with a form of each name word).
+struct DeferredSequence {
+    enum class Kind { FILTER, BONUS } kind = Kind::FILTER;
+    Xapian::Query words;  ///< BONUS: the query without its bonus
+    std::vector<std::vector<std::string>> slots;  ///< the forms of each word, in order
     Xapian::termpos window = 0;
+    Xapian::termpos below = 0;  ///< every position below this (the title's for title:)
     bool empty() const { return slots.empty(); }
 };
 
@@ -50,11 +53,15 @@ public:
     /// The positive words of the query, in order (filled by build_query).
     std::vector<QueryWord> words;
 
-    /// With compact positions: build a full-name bonus of the whole query unchecked and describe it
-    /// in deferred_full_name(), for the caller to check (deferred_match.hpp), instead of checking
-    /// every candidate's positions in the matcher.
-    void defer_full_name_check() { defer_full_name_ = positions_ == PositionStore::COMPACT; }
-    const DeferredFullName& deferred_full_name() const { return deferred_; }
+    /// With compact positions: leave the order of a phrase that is the whole query, and the bonus
+    /// of a full name that is (with @p full_names: the caller ranks by relevance), unchecked and
+    /// describe them in deferred_sequence() for the caller to check where it matters
+    /// (deferred_match.hpp), instead of reading every candidate's positions in the matcher.
+    void defer_sequence_checks(bool full_names) {
+        defer_phrase_ = positions_ == PositionStore::COMPACT;
+        defer_full_name_ = defer_phrase_ && full_names;
+    }
+    const DeferredSequence& deferred_sequence() const { return deferred_; }
 
 private:
     Xapian::Query build(const QueryNode& node, bool negated);
@@ -79,9 +86,9 @@ private:
     bool keep_stopwords_ = false;
     bool dropped_stopword_ = false;
     bool content_word_ = false;  // a word that is no stopword was seen
-    bool defer_full_name_ = false;
-    const QueryNode* root_ = nullptr;
-    DeferredFullName deferred_;
+    bool defer_phrase_ = false, defer_full_name_ = false;
+    const QueryNode* root_ = nullptr;  // the node whose query is the whole query
+    DeferredSequence deferred_;
 };
 
 /// @p parts joined by @p op: nothing for none, the one query for one.

@@ -98,7 +98,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
                                      results, match);
         // On compact positions a full name's sequence is checked for the documents that could rank
         // only (deferred_match.hpp); sorted by date, every document is a candidate, so it is not.
-        if (request.sort == SortOrder::RELEVANCE) builder.defer_full_name_check();
+        builder.defer_sequence_checks(request.sort == SortOrder::RELEVANCE);
         Xapian::Query query = builder.build_query(tree);
         if (truncated) results.ignored.emplace_back("(words beyond the first " + std::to_string(detail::kMaxQueryItems) + ")");
         // "Did you mean" needs the query's words only, not its matches: also when nothing matched.
@@ -136,11 +136,13 @@ SearchResults Searcher::search(const SearchRequest& request) const {
             if (request.facets) enquire.add_matchspy(&sources);
         };
         const Xapian::doccount check = request.facets ? db.get_doccount() : 0;
-        const detail::DeferredFullName& deferred = builder.deferred_full_name();
+        const detail::DeferredSequence& deferred = builder.deferred_sequence();
         detail::RankedDocuments ranked;
-        if (!deferred.empty()) {
+        if (deferred.kind == detail::DeferredSequence::Kind::BONUS && !deferred.empty()) {
             ranked = detail::deferred_full_name_match(
                 db, filtered(query), filtered(deferred.words), deferred, configure, request.offset, request.limit, check);
+        } else if (!deferred.empty()) {
+            ranked = detail::deferred_phrase_match(db, filtered(query), deferred, configure, request.offset, request.limit, check);
         } else {
             Xapian::Enquire enquire(db);
             enquire.set_query(filtered(query));

@@ -227,7 +227,7 @@ void check_same_ranking(const std::vector<std::pair<std::string, double>>& a,
 
 }  // namespace
 
-TEST_CASE("full names on compact positions, checked only where they could rank: every page, filter, facet and sort as on Xapian's") {
+TEST_CASE("full names and phrases on compact positions, checked only where they could rank: every page, filter, facet and sort as on Xapian's") {
     fahras::IndexOptions xapian;
     xapian.compact_positions = false;
     fahras::Index compact_index = fahras::Index::in_memory();
@@ -242,7 +242,8 @@ TEST_CASE("full names on compact positions, checked only where they could rank: 
     xapian_index.commit();
     std::size_t compared = 0;
     for (const std::string q : {"سيرغي لافروف", "جون كيري", "فلاديمير بوتين", "محمد بن سلمان", "الرئيس فلاديمير بوتين",
-                                "وزير الخارجية الروسي", "كيري لافروف", "موسكو واشنطن"}) {
+                                "وزير الخارجية الروسي", "كيري لافروف", "موسكو واشنطن", "\"سيرغي لافروف\"",
+                                "\"محمد بن سلمان\"", "\"قال في اليوم\"", "title:\"جون كيري\"", "+\"جون كيري\""}) {
         for (const auto& [offset, limit] : std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 1}, {0, 3}, {0, 10}, {4, 5}, {20, 7}, {0, 1000}}) {
             fahras::SearchRequest r;
             r.query = q;
