@@ -45,11 +45,12 @@ std::string term_table(const Xapian::Document& doc) {
     std::vector<std::string> out;
     const std::string compact = doc.get_value(fahras::detail::kSlotPositions);
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        std::string s = *t + ":" + std::to_string(t.get_wdf());
+        const std::string term = *t;  // kept: word_of_term views it
+        std::string s = term + ":" + std::to_string(t.get_wdf());
         std::string positions;
         for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
             positions += (positions.empty() ? "" : ",") + std::to_string(*p);
-        const std::string_view word = fahras::detail::word_of_term(*t);
+        const std::string_view word = fahras::detail::word_of_term(term);
         if (!compact.empty() && !word.empty()) {
             const std::vector<std::vector<std::uint32_t>> slots(1, std::vector<std::uint32_t>(1, fahras::detail::word_hash(word)));
             std::vector<std::vector<Xapian::termpos>> found;
