@@ -273,6 +273,9 @@ void Index::commit() {
             return;
         }
         if (internal_->bulk_pending()) {
+            // In the shards, so that the merged database holds it when it is swapped in: a crash
+            // between the swap and the commit below left articles under no scheme, refused at open.
+            for (Xapian::WritableDatabase& shard : internal_->shards) write_metadata(*internal_, shard);
             try {
                 detail::bulk_commit(*internal_);
             } catch (const std::filesystem::filesystem_error& e) {

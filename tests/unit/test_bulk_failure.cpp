@@ -138,3 +138,23 @@ TEST_CASE("while a bulk commit swaps its files in, another writer gets IndexLock
     CHECK(outcome == "locked");
     check_all_there(path, articles);
 }
+
+TEST_CASE("the merged database a bulk commit swaps in carries the index's metadata: a crash just after the swap leaves an index that opens") {
+    TempDir dir("bulk_swap_metadata");
+    const std::string path = dir.sub("idx");
+    const std::string snapshot = dir.sub("after-swap");
+    const auto articles = fahras::test::news_copies(8);
+    {
+        Index index = Index::open(path, OpenMode::CREATE_OR_OVERWRITE, two_threads());
+        index.add_batch(articles);
+        // What the index directory holds once the swap is done and before anything else is written.
+        SwapHook hook([&](const std::string& p) {
+            std::filesystem::copy(std::filesystem::path(p) / ".fahras-bulk" / "merged", snapshot);
+        });
+        index.commit();
+    }
+    REQUIRE(std::filesystem::exists(snapshot));
+    check_all_there(snapshot, articles);
+    const fahras::SearchResults found = fahras::Searcher(Index::open(snapshot, OpenMode::READ_ONLY)).search("\"جون كيري\"");
+    CHECK_FALSE(found.hits.empty());
+}
