@@ -16,13 +16,8 @@ namespace {
 class SequenceDecider : public Xapian::MatchDecider {
 public:
     explicit SequenceDecider(const DeferredSequence& plan)
-        : bonus_(plan.kind == DeferredSequence::Kind::BONUS), window_(plan.window), below_(plan.below) {
-        for (const auto& forms : plan.slots) {
-            slots_.emplace_back();
-            for (const std::string& f : forms) slots_.back().push_back(word_hash(f));
-            std::sort(slots_.back().begin(), slots_.back().end());
-        }
-    }
+        : bonus_(plan.kind == DeferredSequence::Kind::BONUS), slots_(slot_hashes(plan.slots)), window_(plan.window),
+          below_(plan.below) {}
 
     bool operator()(const Xapian::Document& doc) const override {
         // An unreadable list: a phrase is missed, never matched wrongly; a name keeps the bonus.
@@ -85,10 +80,6 @@ RankedDocuments deferred_full_name_match(const Xapian::Database& db, const Xapia
     for (std::size_t i = first; i < all.size() && i < wanted; ++i) out.items.push_back(std::move(all[i]));
     return out;
 }
-
-}  // namespace fahras::detail
-
-namespace fahras::detail {
 
 RankedDocuments deferred_phrase_match(const Xapian::Database& db, const Xapian::Query& words, const DeferredSequence& plan,
                                       const std::function<void(Xapian::Enquire&)>& configure, Xapian::doccount first,

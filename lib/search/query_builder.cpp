@@ -40,6 +40,28 @@ Xapian::Query any_form(const WordForms& forms, std::string_view prefix, Tier las
     return terms.empty() ? Xapian::Query(Xapian::Query::MatchNothing) : combine(Xapian::Query::OP_OR, terms);
 }
 
+// What a phrase or full name matches of each word: any of its forms through the split tier (never
+// its stem family), as queries in the field of @p prefix, and as the words the positions are read for.
+std::vector<Xapian::Query> sequence_slots(const std::vector<WordForms>& words, std::string_view prefix) {
+    std::vector<Xapian::Query> slots;
+    for (const WordForms& w : words) slots.push_back(any_form(w, prefix, Tier::SPLIT));
+    return slots;
+}
+
+std::vector<std::vector<std::string>> sequence_forms(const std::vector<WordForms>& words) {
+    std::vector<std::vector<std::string>> forms;
+    for (const WordForms& w : words) {
+        std::vector<std::string>& f = forms.emplace_back();
+        for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t) f.insert(f.end(), w.tiers[t].begin(), w.tiers[t].end());
+    }
+    return forms;
+}
+
+// A sequence in the field of @p prefix lies below this position: the title's end for title:.
+Xapian::termpos positions_below(std::string_view prefix) {
+    return prefix.empty() ? std::numeric_limits<Xapian::termpos>::max() : kBodyPositionOffset;
+}
+
 }  // namespace
 
 Xapian::Query QueryBuilder::build_query(const QueryNode& tree) {
@@ -241,8 +263,7 @@ Xapian::Query QueryBuilder::plain_words(const QueryNode& node, bool negated) {
 // With compact positions the same: the AND of the words (their weights, the documents to check),
 // filtered by the documents' position lists.
 Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::string_view prefix, std::size_t window) {
-    std::vector<Xapian::Query> slots;
-    for (const WordForms& w : words) slots.push_back(any_form(w, prefix, Tier::SPLIT));
+    const std::vector<Xapian::Query> slots = sequence_slots(words, prefix);
     if (slots.size() == 1) return slots[0];
     const auto span = static_cast<Xapian::termpos>(std::max(window, slots.size()));
     if (positions_ == PositionStore::XAPIAN) {
@@ -252,15 +273,8 @@ Xapian::Query QueryBuilder::sequence(const std::vector<WordForms>& words, std::s
         Xapian::Query phrase(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), span);
         return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, slots), phrase);
     }
-    std::vector<std::vector<std::string>> forms;
-    for (const WordForms& w : words) {
-        forms.emplace_back();
-        for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t)
-            forms.back().insert(forms.back().end(), w.tiers[t].begin(), w.tiers[t].end());
-    }
-    const Xapian::termpos below = prefix.empty() ? std::numeric_limits<Xapian::termpos>::max() : kBodyPositionOffset;
     return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, slots),
-                         compact_sequence_query(forms, span, below));
+                         compact_sequence_query(sequence_forms(words), span, positions_below(prefix)));
 }
 
 Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
@@ -293,16 +307,11 @@ Xapian::Query QueryBuilder::phrase(const QueryNode& node, bool negated) {
     if (positioned.empty()) return all;  // only stopwords: all of them, anywhere
     if (defer_phrase_ && &node == root_ && !negated && positioned.size() >= 2) {
         deferred_ = DeferredSequence();
-        for (const WordForms& w : positioned) {
-            deferred_.slots.emplace_back();
-            for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t)
-                deferred_.slots.back().insert(deferred_.slots.back().end(), w.tiers[t].begin(), w.tiers[t].end());
-        }
+        deferred_.slots = sequence_forms(positioned);
         deferred_.window = static_cast<Xapian::termpos>(std::max(window, positioned.size()));
-        deferred_.below = prefix.empty() ? std::numeric_limits<Xapian::termpos>::max() : kBodyPositionOffset;
-        std::vector<Xapian::Query> slots;  // the words in the field (the title for title:)
-        for (const WordForms& w : positioned) slots.push_back(any_form(w, prefix, Tier::SPLIT));
-        return Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, slots));
+        deferred_.below = positions_below(prefix);
+        // The words in the field (the title for title:); their order is the caller's to check.
+        return Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, sequence_slots(positioned, prefix)));
     }
     return Xapian::Query(Xapian::Query::OP_FILTER, all, sequence(positioned, prefix, window));
 }
@@ -334,18 +343,13 @@ Xapian::Query QueryBuilder::full_name_bonus(const QueryNode& node) {
     if (defer_full_name_ && &node == root_) {
         // The weight PHRASE would give (the sum of the words' weights), for every document holding
         // the words; the caller keeps it only where they stand in sequence.
-        std::vector<Xapian::Query> slots;
         deferred_ = DeferredSequence();
         deferred_.kind = DeferredSequence::Kind::BONUS;
-        deferred_.below = std::numeric_limits<Xapian::termpos>::max();
-        for (const WordForms& w : names) {
-            slots.push_back(any_form(w, {}, Tier::SPLIT));
-            deferred_.slots.emplace_back();
-            for (std::size_t t = 0; t <= static_cast<std::size_t>(Tier::SPLIT); ++t)
-                deferred_.slots.back().insert(deferred_.slots.back().end(), w.tiers[t].begin(), w.tiers[t].end());
-        }
+        deferred_.slots = sequence_forms(names);
         deferred_.window = static_cast<Xapian::termpos>(names.size());
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, slots), ranking_.phrase_weight);
+        deferred_.below = positions_below({});
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, sequence_slots(names, {})),
+                             ranking_.phrase_weight);
     }
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sequence(names, {}, names.size()), ranking_.phrase_weight);
 }

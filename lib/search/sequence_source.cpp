@@ -77,14 +77,7 @@ private:
 
 Xapian::Query compact_sequence_query(const std::vector<std::vector<std::string>>& slots, Xapian::termpos window,
                                      Xapian::termpos below) {
-    std::vector<std::vector<std::uint32_t>> hashes;
-    for (const auto& forms : slots) {
-        hashes.emplace_back();
-        for (const std::string& f : forms) hashes.back().push_back(word_hash(f));
-        std::sort(hashes.back().begin(), hashes.back().end());
-        hashes.back().erase(std::unique(hashes.back().begin(), hashes.back().end()), hashes.back().end());
-    }
-    return Xapian::Query((new SequenceSource(std::move(hashes), window, below))->release());
+    return Xapian::Query((new SequenceSource(slot_hashes(slots), window, below))->release());
 }
 
 }  // namespace fahras::detail

@@ -126,6 +126,17 @@ bool WordPositionsReader::positions(const std::vector<std::vector<std::uint32_t>
     return true;
 }
 
+std::vector<std::vector<std::uint32_t>> slot_hashes(const std::vector<std::vector<std::string>>& slots) {
+    std::vector<std::vector<std::uint32_t>> hashes;
+    for (const auto& words : slots) {
+        std::vector<std::uint32_t>& h = hashes.emplace_back();
+        for (const std::string& w : words) h.push_back(word_hash(w));
+        std::sort(h.begin(), h.end());
+        h.erase(std::unique(h.begin(), h.end()), h.end());
+    }
+    return hashes;
+}
+
 bool in_sequence(const std::vector<std::vector<Xapian::termpos>>& slots, Xapian::termpos window, Xapian::termpos below) {
     if (slots.empty()) return false;
     for (const Xapian::termpos first : slots[0]) {

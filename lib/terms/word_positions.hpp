@@ -49,6 +49,9 @@ private:
     std::string_view data_;
 };
 
+/// The hashes of each slot's words, sorted and without repeats: what WordPositionsReader::positions takes.
+std::vector<std::vector<std::uint32_t>> slot_hashes(const std::vector<std::vector<std::string>>& slots);
+
 /// True when one position from each list, in order, lies within a window of @p window positions
 /// (last - first + 1 <= window), every one below @p below: Xapian's OP_PHRASE on the same positions.
 bool in_sequence(const std::vector<std::vector<Xapian::termpos>>& slots, Xapian::termpos window, Xapian::termpos below);

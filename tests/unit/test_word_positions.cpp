@@ -20,21 +20,11 @@
 using fahras::detail::WordPositionsReader;
 using fahras::detail::WordPositionsWriter;
 using fahras::detail::in_sequence;
-using fahras::detail::word_hash;
+using fahras::detail::slot_hashes;
 
 namespace {
 
 using Positions = std::vector<std::vector<Xapian::termpos>>;
-
-std::vector<std::vector<std::uint32_t>> slots_of(const std::vector<std::vector<std::string>>& words) {
-    std::vector<std::vector<std::uint32_t>> slots;
-    for (const auto& forms : words) {
-        slots.emplace_back();
-        for (const std::string& w : forms) slots.back().push_back(word_hash(w));
-        std::sort(slots.back().begin(), slots.back().end());
-    }
-    return slots;
-}
 
 // Is there p0 < p1 < ... with p_last - p0 + 1 <= window, all below @p below? Every combination.
 bool brute_force(const Positions& slots, Xapian::termpos window, Xapian::termpos below, std::size_t i = 0,
@@ -64,19 +54,19 @@ TEST_CASE("the reader gives back each word's positions as written, merged per sl
         CAPTURE(round);
         for (const auto& [w, expected] : truth) {
             Positions got;
-            REQUIRE(WordPositionsReader(encoded).positions(slots_of({{w}, {w, "absent"}}), got));
+            REQUIRE(WordPositionsReader(encoded).positions(slot_hashes({{w}, {w, "absent"}}), got));
             CHECK(std::vector<Xapian::termpos>(expected.begin(), expected.end()) == got[0]);
             CHECK(got[1] == got[0]);
         }
         Positions none;
-        REQUIRE(WordPositionsReader(encoded).positions(slots_of({{"absent"}}), none));
+        REQUIRE(WordPositionsReader(encoded).positions(slot_hashes({{"absent"}}), none));
         CHECK(none[0].empty());
         // Two words in one slot: the union of their positions, sorted.
         const auto a = truth.begin(), b = std::prev(truth.end());
         std::set<Xapian::termpos> both(a->second);
         both.insert(b->second.begin(), b->second.end());
         Positions merged;
-        REQUIRE(WordPositionsReader(encoded).positions(slots_of({{a->first, b->first}}), merged));
+        REQUIRE(WordPositionsReader(encoded).positions(slot_hashes({{a->first, b->first}}), merged));
         CHECK(std::vector<Xapian::termpos>(both.begin(), both.end()) == merged[0]);
     }
 }
@@ -87,7 +77,7 @@ TEST_CASE("a truncated or garbled list is refused or read within its bounds, nev
     const std::string encoded = writer.encode();
     std::vector<std::string> words;
     for (int k = 0; k < 37; ++k) words.push_back("w" + std::to_string(k));
-    const auto slots = slots_of({words});
+    const auto slots = slot_hashes({words});
     Positions out;
     CHECK(WordPositionsReader(encoded).positions(slots, out));
     CHECK(out[0].size() == 133);
