@@ -273,8 +273,8 @@ void Index::commit() {
             return;
         }
         if (internal_->bulk_pending()) {
-            // In the shards, so that the merged database holds it when it is swapped in: a crash
-            // between the swap and the commit below left articles under no scheme, refused at open.
+            // In the shards, so that the merged database holds it when it is swapped in (written on
+            // the index after the swap, a crash between the two left articles under no scheme).
             for (Xapian::WritableDatabase& shard : internal_->shards) write_metadata(*internal_, shard);
             try {
                 detail::bulk_commit(*internal_);
@@ -282,7 +282,6 @@ void Index::commit() {
                 throw IndexError(std::string("merging the bulk-built shards: ") + e.what() +
                                  "; nothing was committed: commit again, or add the batch again if size() says it was dropped");
             }
-            write_metadata(*internal_, *internal_->writer);
         }
         detail::commit_writer(*internal_->writer, internal_->vocabulary);
     });
