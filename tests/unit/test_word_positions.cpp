@@ -68,6 +68,17 @@ TEST_CASE("the reader gives back each word's positions as written, merged per sl
         Positions merged;
         REQUIRE(WordPositionsReader(encoded).positions(slot_hashes({{a->first, b->first}}), merged));
         CHECK(std::vector<Xapian::termpos>(both.begin(), both.end()) == merged[0]);
+        // A slot of many forms (a word's tiers), some held and some not, in a second slot as well:
+        // every held form's positions, whichever of the document's words lie between them.
+        std::vector<std::string> many;
+        std::set<Xapian::termpos> union_of_held;
+        for (const auto& [w, positions] : truth)
+            if (rng() % 3 == 0) many.push_back(w), union_of_held.insert(positions.begin(), positions.end());
+        for (int k = 0; k < 40; ++k) many.push_back("absent" + std::to_string(k));
+        Positions wide;
+        REQUIRE(WordPositionsReader(encoded).positions(slot_hashes({{a->first}, many}), wide));
+        CHECK(std::vector<Xapian::termpos>(a->second.begin(), a->second.end()) == wide[0]);
+        CHECK(std::vector<Xapian::termpos>(union_of_held.begin(), union_of_held.end()) == wide[1]);
     }
 }
 
