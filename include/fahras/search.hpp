@@ -23,6 +23,9 @@
  *  Xapian discards that snapshot and the search is rerun on the latest commit (moving the Searcher to
  *  it), as IndexOptions::read_retry says (ReadRetryPolicy), so results always come from one committed
  *  state; past the policy, search() throws IndexModifiedError rather than mix two states.
+ *  Memory: a Searcher over an index on disk keeps the term statistics and vocabulary its searches
+ *  read until the next reopen() (at most a few tens of MB, then it starts again): repeated words
+ *  are expanded once per snapshot. Over an in-memory index each search reads them afresh.
  */
 #pragma once
 
@@ -166,7 +169,7 @@ public:
     /** @brief Convenience: the top @p limit hits for @p query. @exception as search(const SearchRequest&). */
     SearchResults search(std::string_view query, std::uint32_t limit = 10) const;
 
-    /** @brief Sees the index's latest commit.
+    /** @brief Sees the index's latest commit (and forgets the lookups of the one before).
      *  @exception IndexModifiedError writers kept committing past IndexOptions::read_retry.
      *  @exception IndexError the index cannot be read. */
     void reopen();

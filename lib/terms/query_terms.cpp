@@ -16,6 +16,16 @@ constexpr std::size_t kMaxFormsPerTier = 200;
 
 }  // namespace
 
+void LookupCache::clear() {
+    frequencies.clear();
+    vocabulary.clear();
+    expanded.clear();
+}
+
+void LookupCache::bound(std::size_t max_terms) {
+    if (frequencies.size() > max_terms) clear();
+}
+
 bool WordForms::attested() const {
     for (const auto& tier : tiers)
         if (!tier.empty()) return true;
@@ -24,7 +34,7 @@ bool WordForms::attested() const {
 
 Xapian::doccount QueryExpander::frequency(const std::string& form, std::string_view prefix) {
     const std::string term = word_term(prefix, form);
-    auto [it, inserted] = frequencies_.try_emplace(term, 0);
+    auto [it, inserted] = cache_.frequencies.try_emplace(term, 0);
     if (inserted) it->second = db_.get_termfreq(term);
     return it->second;
 }
@@ -47,7 +57,7 @@ WordForms QueryExpander::expand(const TokenView& word, std::string_view prefix) 
     std::string key(prefix);
     key.push_back('\0');
     key.append(word.normalized);
-    auto [it, inserted] = expanded_.try_emplace(std::move(key));
+    auto [it, inserted] = cache_.expanded.try_emplace(std::move(key));
     if (inserted) it->second = expand_uncached(word, prefix);
     return it->second;
 }

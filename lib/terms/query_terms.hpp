@@ -37,12 +37,32 @@ struct WordForms {
     bool attested() const;
 };
 
-/// Expands query words against the index; caches lookups for the length of one search.
+/// What expanding query words reads from one snapshot of the index: valid until the database is
+/// reopened onto another commit, or written to (an in-memory index is searched as it is written).
+struct LookupCache {
+    std::unordered_map<std::string, Xapian::doccount> frequencies;  // term → documents holding it
+    VocabularyCache vocabulary;                                      // metadata key → entries
+    std::unordered_map<std::string, WordForms> expanded;             // field prefix, NUL, written word → forms
+
+    void clear();
+    /// Clears the cache once it holds more than @p max_terms frequencies (entries of every kind grow
+    /// with the distinct query words, so this bounds them all: about 40 MB at the Searcher's bound).
+    void bound(std::size_t max_terms);
+};
+
+/// Expands query words against the index, each lookup once for as long as its cache is kept.
 class QueryExpander {
 public:
+    /// An expander with a cache of its own, for one search.
     QueryExpander(const Analyzer& analyzer, const RankingOptions& ranking, const Xapian::Database& db,
                   const std::vector<Xapian::Database>& shards)
-        : analyzer_(analyzer), ranking_(ranking), db_(db), vocabulary_(shards) {}
+        : QueryExpander(analyzer, ranking, db, shards, own_) {}
+    /// An expander that reads and fills @p cache, which must come from the same snapshot of @p db.
+    QueryExpander(const Analyzer& analyzer, const RankingOptions& ranking, const Xapian::Database& db,
+                  const std::vector<Xapian::Database>& shards, LookupCache& cache)
+        : analyzer_(analyzer), ranking_(ranking), db_(db), cache_(cache), vocabulary_(shards, cache.vocabulary) {}
+    QueryExpander(const QueryExpander&) = delete;
+    QueryExpander& operator=(const QueryExpander&) = delete;
 
     /// The forms of @p word (a token of the query) in the field of @p prefix ("" for title and body).
     WordForms expand(const TokenView& word, std::string_view prefix = {});
@@ -65,9 +85,9 @@ private:
     const Analyzer& analyzer_;
     const RankingOptions& ranking_;
     const Xapian::Database& db_;
+    LookupCache own_;  // unused when the expander was given a cache
+    LookupCache& cache_;
     VocabularyReader vocabulary_;
-    std::unordered_map<std::string, Xapian::doccount> frequencies_;
-    std::unordered_map<std::string, WordForms> expanded_;  // field prefix, NUL, written word → forms
 };
 
 }  // namespace fahras::detail

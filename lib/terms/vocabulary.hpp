@@ -80,16 +80,20 @@ public:
     std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override;
 };
 
-/// Query-time half: looks keys up in every shard, once per key per search.
+/// Metadata key → the entries filed under it, as read from one snapshot of the shards.
+using VocabularyCache = std::unordered_map<std::string, std::vector<VocabularyEntry>>;
+
+/// Query-time half: looks keys up in every shard, once per key for as long as @p cache is kept.
 class VocabularyReader {
 public:
-    explicit VocabularyReader(const std::vector<Xapian::Database>& shards) : shards_(shards) {}
+    VocabularyReader(const std::vector<Xapian::Database>& shards, VocabularyCache& cache)
+        : shards_(shards), cache_(cache) {}
     /// The entries filed under a metadata key (word_key or stem_key), merged over the shards.
     const std::vector<VocabularyEntry>& lookup(const std::string& key);
 
 private:
     const std::vector<Xapian::Database>& shards_;
-    std::unordered_map<std::string, std::vector<VocabularyEntry>> cache_;
+    VocabularyCache& cache_;
 };
 
 }  // namespace fahras::detail
