@@ -24,7 +24,7 @@
  *  it), as IndexOptions::read_retry says (ReadRetryPolicy), so results always come from one committed
  *  state; past the policy, search() throws IndexModifiedError rather than mix two states.
  *  Memory: a Searcher over an index on disk keeps the term statistics and vocabulary its searches
- *  read until the next reopen() (at most a few tens of MB, then it starts again): repeated words
+ *  read until the next reopen() (at most about 20 MB, then it starts again): repeated words
  *  are expanded once per snapshot. Over an in-memory index each search reads them afresh.
  */
 #pragma once

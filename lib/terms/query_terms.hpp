@@ -46,7 +46,7 @@ struct LookupCache {
 
     void clear();
     /// Clears the cache once it holds more than @p max_terms frequencies (entries of every kind grow
-    /// with the distinct query words, so this bounds them all: about 40 MB at the Searcher's bound).
+    /// with the distinct query words, so this bounds them all: about 20 MB at the Searcher's bound).
     void bound(std::size_t max_terms);
 };
 
