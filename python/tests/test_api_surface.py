@@ -67,3 +67,19 @@ def test_stubs_declare_the_signatures() -> None:
     assert [a.arg for a in methods["search"].args.args] == ["self", "query", "hits", "offset"]
     assert {"sort", "date_from", "date_to", "source"} <= {a.arg for a in methods["search"].args.kwonlyargs}
     assert methods["add"].args.kwarg is not None  # **fields
+
+
+def test_stubs_compile() -> None:
+    # ast.parse accepts what the compiler refuses (a keyword declared twice), and so would a type checker.
+    compile(STUBS.read_text(encoding="utf-8"), str(STUBS), "exec")
+
+
+@pytest.mark.parametrize("cls", ["Index", "Searcher"])
+def test_stubs_declare_the_search_keywords_search_takes(cls: str) -> None:
+    from fahras.search import run_search  # where both search methods' **options go
+
+    tree = ast.parse(STUBS.read_text(encoding="utf-8"))
+    node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls)
+    search = next(n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "search")
+    taken = [p.name for p in inspect.signature(run_search).parameters.values() if p.kind is p.KEYWORD_ONLY]
+    assert [a.arg for a in search.args.kwonlyargs] == taken
