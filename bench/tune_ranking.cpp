@@ -35,6 +35,7 @@ const std::vector<std::pair<std::string, double fahras::RankingOptions::*>> kFie
     {"article_ratio", &fahras::RankingOptions::article_ratio},
     {"stem_ratio", &fahras::RankingOptions::stem_ratio},
     {"phrase", &fahras::RankingOptions::phrase_weight},
+    {"question_b", &fahras::RankingOptions::question_b},
 };
 
 }  // namespace
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
     if (argc < 4) {
         std::cerr << "usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--NAME v1,v2,...]... [--depth K] [--per-query 1]\n"
                      "NAME is a RankingOptions field: k1 b floor form exact article strip stem clitic_ratio "
-                     "article_ratio stem_ratio phrase (the others keep their defaults)\n";
+                     "article_ratio stem_ratio phrase question_b (the others keep their defaults)\n";
         return 2;
     }
     std::vector<std::pair<double fahras::RankingOptions::*, std::vector<double>>> grid;

@@ -58,6 +58,11 @@ enum class SortOrder {
 struct RankingOptions {
     double k1 = 1.2;                ///< BM25 term-frequency saturation
     double b = 0.8;                 ///< BM25 length normalization
+    /// BM25 length normalization for queries that read as questions or sentences: more than five
+    /// words, or a stopword among them (هل, ما, في...). A question's answer is a passage that says
+    /// it; a name's relevant articles are every article that names it, long or short, so the two
+    /// normalize length differently (bench/README.md, "Ranking").
+    double question_b = 1.0;
     double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
     double form_weight = 1.0;       ///< the word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)
     double exact_weight = 0.2;      ///< bonus for the query's own spelling, alone or behind a conjunction or preposition (علي over على)

@@ -386,3 +386,33 @@ Xapian::Query QueryBuilder::group(const QueryNode& node, bool negated) {
 }
 
 }  // namespace fahras::detail
+
+namespace fahras::detail {
+
+namespace {
+
+// Counts the ranked words under @p node (filters and excluded parts do not rank) and notes a stopword.
+void count_ranked_words(const Analyzer& analyzer, const QueryNode& node, std::size_t& words, bool& stopword) {
+    if (node.modifier == QueryNode::Modifier::EXCLUDED || is_filter_field(node.field)) return;
+    if (node.kind == QueryNode::Kind::WORDS || node.kind == QueryNode::Kind::PHRASE) {
+        analyzer.for_each_token(node.text, [&](const TokenView& t) {
+            ++words;
+            stopword = stopword || t.stopword;
+        });
+        return;
+    }
+    const std::size_t ranked = node.kind == QueryNode::Kind::AND_NOT ? 1 : node.children.size();
+    for (std::size_t i = 0; i < ranked && i < node.children.size(); ++i)
+        count_ranked_words(analyzer, node.children[i], words, stopword);
+}
+
+}  // namespace
+
+bool reads_as_question(const Analyzer& analyzer, const QueryNode& tree) {
+    std::size_t words = 0;
+    bool stopword = false;
+    count_ranked_words(analyzer, tree, words, stopword);
+    return words > kFullNameMaxWords || stopword;
+}
+
+}  // namespace fahras::detail

@@ -97,4 +97,9 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 /// True for the fields that filter without ranking.
 bool is_filter_field(const std::string& field);
 
+/// True when the ranked words of @p tree (not filters, not excluded ones) read as a question or a
+/// sentence rather than a name: more than five of them, or a stopword among them.
+/// RankingOptions::question_b applies to those.
+bool reads_as_question(const Analyzer& analyzer, const QueryNode& tree);
+
 }  // namespace fahras::detail

@@ -98,6 +98,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     SearchResults results;
     bool truncated = false;
     const detail::QueryNode tree = detail::parse_query(query_text, truncated, request.strict_syntax);
+    RankingOptions ranking = internal_->ranking;
+    if (detail::reads_as_question(analyzer, tree)) ranking.b = ranking.question_b;
     auto run = [&] {
         results = SearchResults();
         const Xapian::Database& db = internal_->db;
@@ -106,8 +108,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         detail::MatchTerms match;
         if (internal_->keep_lookups) internal_->lookups.bound(kMaxCachedTerms);
         else internal_->lookups.clear();
-        detail::QueryExpander expander(analyzer, internal_->ranking, db, internal_->shards, internal_->lookups);
-        detail::QueryBuilder builder(analyzer, internal_->ranking, internal_->positions, internal_->local, expander,
+        detail::QueryExpander expander(analyzer, ranking, db, internal_->shards, internal_->lookups);
+        detail::QueryBuilder builder(analyzer, ranking, internal_->positions, internal_->local, expander,
                                      results, match);
         // On compact positions a full name's sequence is checked for the documents that could rank
         // only (deferred_match.hpp); sorted by date, every document is a candidate, so it is not.
@@ -142,8 +144,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         };
         Xapian::ValueCountMatchSpy sources(detail::kSlotSource);
         auto configure = [&](Xapian::Enquire& enquire) {
-            enquire.set_weighting_scheme(Xapian::BM25Weight(internal_->ranking.k1, 0, 1, internal_->ranking.b,
-                                                            internal_->ranking.length_norm_floor));
+            enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, ranking.length_norm_floor));
             if (request.sort != SortOrder::RELEVANCE)
                 enquire.set_sort_by_value_then_relevance(detail::kSlotDate, request.sort == SortOrder::DATE_DESC);
             if (request.facets) enquire.add_matchspy(&sources);

@@ -64,6 +64,7 @@ class RankingOptions:
     article_ratio: float
     stem_ratio: float
     phrase_weight: float
+    question_b: float
 
 class SearchRequest:
     query: str

@@ -45,6 +45,8 @@ class RankingOptions:
     r"""The same for the light stem."""
     phrase_weight: float = _RANKING.phrase_weight
     r"""Bonus for a full name's words in sequence (queries of 2 to 5 plain words, no stopword)."""
+    question_b: float = _RANKING.question_b
+    r"""BM25 length normalization for questions and sentences (more than 5 words, or a stopword)."""
 
 
 

@@ -96,7 +96,8 @@ void bind_options(py::module_& m) {
         .def_readwrite("clitic_ratio", &RankingOptions::clitic_ratio)
         .def_readwrite("article_ratio", &RankingOptions::article_ratio)
         .def_readwrite("stem_ratio", &RankingOptions::stem_ratio)
-        .def_readwrite("phrase_weight", &RankingOptions::phrase_weight);
+        .def_readwrite("phrase_weight", &RankingOptions::phrase_weight)
+        .def_readwrite("question_b", &RankingOptions::question_b);
 
     using fahras::SearchRequest;
     py::class_<SearchRequest>(m, "SearchRequest", R"doc(fahras::SearchRequest; sort as "relevance", "date" or "date_asc".)doc")

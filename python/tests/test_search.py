@@ -171,6 +171,16 @@ def test_ranking_options(index: fahras.Index) -> None:
     assert [h.score for h in default] != [h.score for h in tuned]
 
 
+def test_question_b_ranks_questions_only(index: fahras.Index) -> None:
+    def scores(query: str, **ranking: float) -> list[float]:
+        return [h.score for h in fahras.Searcher(index, **ranking).search(query)]
+
+    question = "متى التقى لافروف كيري"  # متى: a question word, so question_b applies
+    assert scores(question, b=0.3, question_b=1.0) == scores(question, b=1.0, question_b=1.0)
+    assert scores(question, b=0.3, question_b=1.0) != scores(question, b=0.3, question_b=0.3)
+    assert scores("لافروف", b=0.3, question_b=1.0) == scores("لافروف", b=0.3, question_b=0.3)
+
+
 def test_exact_form_outranks_stripped_form() -> None:
     idx = fahras.Index.in_memory(title_weight=1)
     idx.add(fahras.Article(id="exact", body="وصل لافروف إلى المدينة"))
