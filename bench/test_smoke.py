@@ -53,7 +53,8 @@ def test_every_available_system_has_every_figure(smoke):
         if not system["available"]:
             assert system["reason"], key
             continue
-        for ds in ("arqa-dev", "names-dev"):
+        check_latency(results["latency"]["full-names@arqa-dev"][key])  # the sample's names-multi-dev
+        for ds in ("arqa-dev", "names-dev", "names-multi-dev"):
             assert set(QUALITY) <= set(results["quality"][ds][key]), (ds, key)
             assert all(0 <= results["quality"][ds][key][m] <= 1 for m in QUALITY)
             check_latency(results["latency"][ds][key])
@@ -90,7 +91,8 @@ def test_analyzer_and_ratios(smoke):
 
 def test_report_has_every_section_and_system(smoke):
     _, results, report = smoke
-    for heading in ("## Quality", "## Speed", "## Growth", "| arqa-dev | MRR@10", "| names-dev | MAP | P@10"):
+    for heading in ("## Quality", "## Speed", "## Growth", "| arqa-dev | MRR@10", "| names-dev | MAP | P@10",
+                    "| names-multi-dev | MAP", "Full names typed without quotes"):
         assert heading in report
     for system in results["systems"].values():
         assert system["label"] in report
