@@ -56,7 +56,9 @@ NormalizerOptions stopword_folds(NormalizerOptions n) {
 struct Analyzer::Internal {
     explicit Internal(const AnalyzerOptions& o)
         : options(o), normalizer(o.normalizer), cleaner(cleaning_only(o.normalizer)),
-          stopword_key(stopword_folds(o.normalizer)), stopwords(stopword_key) {}
+          stopword_key(stopword_folds(o.normalizer)), stopwords(stopword_key) {
+        find_letters_folded_apart();
+    }
 
     AnalyzerOptions options;
     detail::Normalizer normalizer;    // cleaning and folds: TokenView::folded, normalize()
@@ -69,6 +71,47 @@ struct Analyzer::Internal {
         stopword_key.normalize(written, buffer);
         return stopwords.contains(buffer);
     }
+
+    // The stopword flag of a word whose folded form is @p folded. The stopword key is the folded
+    // form itself unless the word holds a letter the two foldings treat apart (ى, ی): both fold
+    // ASCII and the Arabic block letter by letter from their tables, so then the key needs no
+    // normalization of its own (measured: that normalization was a fifth of the full pipeline).
+    bool is_stopword(std::string_view written, std::string_view folded, std::string& buffer) const {
+        return same_key_as_folded(written) ? stopwords.contains(folded) : is_stopword(written, buffer);
+    }
+
+    // True when every character of @p written is ASCII, or an Arabic-block letter that both foldings
+    // map alike through their tables. Anything else (ICU's path, invalid bytes) says false.
+    bool same_key_as_folded(std::string_view written) const {
+        if (!letter_by_letter) return false;
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            const auto b0 = static_cast<unsigned char>(written[i]);
+            if (b0 < 0x80) continue;
+            if (b0 < 0xD8 || b0 > 0xDB || i + 1 >= written.size()) return false;
+            const auto b1 = static_cast<unsigned char>(written[++i]);
+            if ((b1 & 0xC0) != 0x80 || folded_apart[((b0 & 0x03) << 6) | (b1 & 0x3F)]) return false;
+        }
+        return true;
+    }
+
+    // Marks the letters of U+0600..U+06FF that the folding and the stopword key's folding do not map
+    // to the same bytes, or that either sends through ICU.
+    void find_letters_folded_apart() {
+        // Kept harakat send every non-ASCII word through ICU (canonical ordering): no shortcut then.
+        letter_by_letter = options.normalizer.strip_diacritics || !options.normalizer.nfkc;
+        for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
+            std::string letter;
+            letter.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            letter.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+            std::string a, b;
+            const unsigned fa = normalizer.normalize(letter, a);
+            const unsigned fb = stopword_key.normalize(letter, b);
+            folded_apart[cp - 0x0600] = a != b || fa != 0 || fb != 0;
+        }
+    }
+
+    bool letter_by_letter = false;
+    std::array<bool, 256> folded_apart{};
 
     struct Buffers {
         std::string folded;
@@ -98,7 +141,7 @@ struct Analyzer::Internal {
         token.position = position;
         token.begin = begin;
         token.end = end;
-        token.stopword = is_stopword(written, buffers.stopword);
+        token.stopword = is_stopword(written, folded, buffers.stopword);
         sink(token);
     }
 

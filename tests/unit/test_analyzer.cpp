@@ -119,6 +119,37 @@ TEST_CASE("stopwords: the flag looks at `normalized` only, so a content word who
 
 // ------------------------------------------------------------------------------ invalid UTF-8
 
+TEST_CASE("property: a token's stopword flag is is_stopword of its written form, in any spelling") {
+    // The pipeline takes the stopword key from the folded form when the word holds no letter the two
+    // foldings treat apart (ى, ی); is_stopword always computes it. Random short words over the letters
+    // of stopwords and their variants, under several options, must agree word by word.
+    const std::vector<std::string> letters = {
+        "\u0639", "\u0644", "\u0649", "\u064A", "\u06CC", "\u0641", "\u0645", "\u0646", "\u0627", "\u0623",
+        "\u0625", "\u0622", "\u0671", "\u0647", "\u0629", "\u0630", "\u062A", "\u0648", "\u0643", "\u06A9",
+        "\u0628", "\u0642", "\u062F", "\u0624", "\u0626", "\u0661", "a", "e", "\u0651", "\u0640"};
+    std::vector<AnalyzerOptions> variants(4);
+    variants[1].normalizer.strip_diacritics = false;  // every non-ASCII word through ICU: no shortcut
+    variants[2].normalizer.fold_alef_maksura = false;  // the two foldings are then one
+    variants[3].normalizer.fold_persian = false;
+    std::mt19937 rng(7);
+    for (const AnalyzerOptions& options : variants) {
+        const Analyzer analyzer(options);
+        std::size_t words = 0, stopwords = 0;
+        for (int i = 0; i < 20000; ++i) {
+            std::string word;
+            const int n = 1 + static_cast<int>(rng() % 4);
+            for (int k = 0; k < n; ++k) word += letters[rng() % letters.size()];
+            analyzer.for_each_token(word, [&](const fahras::TokenView& t) {
+                ++words;
+                stopwords += t.stopword;
+                CHECK_MESSAGE(t.stopword == analyzer.is_stopword(t.normalized), std::string(t.normalized));
+            });
+        }
+        CHECK(words > 15000);
+        CHECK(stopwords > 50);  // the words meet the list often enough for the check to mean something
+    }
+}
+
 TEST_CASE("InvalidUtf8::THROW raises fahras::EncodingError from every entry point") {
     AnalyzerOptions options;
     options.invalid_utf8 = InvalidUtf8::THROW;
