@@ -87,6 +87,24 @@ inline std::vector<std::pair<std::string, double>> scored_hits(const Index& inde
 }
 
 /// Checks that @p a and @p b find the same articles with the same scores for a few queries.
+/// An article with a one-word title (خبر) and @p body, nothing else.
+inline Article news_item(const std::string& id, const std::string& body) {
+    Article a;
+    a.id = id;
+    a.title = "خبر";
+    a.body = body;
+    return a;
+}
+
+/// An in-memory index of one news_item per body, ids d1, d2, ..., committed.
+inline Index in_memory_index_of(const std::vector<std::string>& bodies) {
+    Index index = Index::in_memory();
+    int n = 0;
+    for (const std::string& body : bodies) index.add(news_item("d" + std::to_string(++n), body));
+    index.commit();
+    return index;
+}
+
 inline void check_same_results(const Index& a, const Index& b) {
     for (const std::string query : {"كيري", "لافروف", "البغدادي", "\"جون كيري\"", "السعودية النفط"}) {
         CAPTURE(query);

@@ -1,6 +1,8 @@
 // "Also written as" (lib/search/also_written.cpp) through fahras::Searcher, on short news sentences
 // written for these tests: a rarer spelling of a name is offered its common one, the hits never
 // change, and look-alikes, stopwords and short words are not offered.
+#include "index_support.hpp"
+
 #include <fahras/fahras.hpp>
 
 #include <doctest/doctest.h>
@@ -18,23 +20,10 @@ using fahras::Searcher;
 
 namespace {
 
-Index index_of(const std::vector<std::string>& bodies) {
-    Index index = Index::in_memory();
-    int n = 0;
-    for (const std::string& body : bodies) {
-        Article a;
-        a.id = "d" + std::to_string(++n);
-        a.title = "خبر";
-        a.body = body;
-        index.add(a);
-    }
-    index.commit();
-    return index;
-}
 
 // The two spellings of one name, the common one in four articles, the rare one in two.
 Index names_index() {
-    return index_of({
+    return fahras::test::in_memory_index_of({
         "قال الرئيس ترامب إن المحادثات مثمرة",
         "وصل ترامب إلى العاصمة مساء أمس",
         "انتقد ترامب قرار المحكمة في خطاب",

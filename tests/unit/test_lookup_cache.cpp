@@ -21,13 +21,6 @@ namespace {
 
 using Ids = std::set<std::string>;
 
-Article article(const std::string& id, const std::string& body) {
-    Article a;
-    a.id = id;
-    a.title = "خبر";
-    a.body = body;
-    return a;
-}
 
 Ids ids_of(const Searcher& s, const std::string& query) {
     SearchRequest r;
@@ -42,15 +35,15 @@ Ids ids_of(const Searcher& s, const std::string& query) {
 TEST_CASE("a Searcher on disk expands a word again after reopen(): forms written since are found") {
     fahras::test::TempDir dir("lookup_cache_disk");
     Index index = Index::open(dir.sub("db"));
-    index.add(article("a", "كيري في جنيف"));
+    index.add(fahras::test::news_item("a", "كيري في جنيف"));
     index.commit();
     Searcher s(index);
     CHECK(ids_of(s, "كيري") == Ids{"a"});
     CHECK(ids_of(s, "كيري") == Ids{"a"});  // the second search reads what the first cached
 
     // Forms the first expansion could not know: behind a conjunction, and with ى.
-    index.add(article("b", "وكيري في موسكو"));
-    index.add(article("c", "كيرى في روما"));
+    index.add(fahras::test::news_item("b", "وكيري في موسكو"));
+    index.add(fahras::test::news_item("c", "كيرى في روما"));
     index.commit();
     CHECK(ids_of(s, "كيري") == Ids{"a"});  // the searcher's snapshot is still the first commit
     s.reopen();
@@ -68,11 +61,11 @@ TEST_CASE("a Searcher on disk expands a word again after reopen(): forms written
 
 TEST_CASE("a Searcher on an in-memory index expands every search afresh: it sees each article as written") {
     Index index = Index::in_memory();
-    index.add(article("a", "كيري في جنيف"));
+    index.add(fahras::test::news_item("a", "كيري في جنيف"));
     Searcher s(index);
     CHECK(ids_of(s, "كيري") == Ids{"a"});
-    index.add(article("b", "وكيري في موسكو"));
-    index.add(article("c", "كيرى في روما"));
+    index.add(fahras::test::news_item("b", "وكيري في موسكو"));
+    index.add(fahras::test::news_item("c", "كيرى في روما"));
     CHECK(ids_of(s, "كيري") == Ids{"a", "b", "c"});
 }
 

@@ -2,6 +2,7 @@
 // question's answer is a passage that says it, a name's relevant articles are every article naming
 // it. Which queries read as questions (detail::reads_as_question), and that the searcher ranks them,
 // and only them, with question_b.
+#include "index_support.hpp"
 #include "search/query_builder.hpp"
 #include "search/query_parser.hpp"
 
@@ -27,22 +28,15 @@ bool question(const std::string& text) {
     return fahras::detail::reads_as_question(analyzer, fahras::detail::parse_query(text, truncated));
 }
 
-Article article(const std::string& id, const std::string& body) {
-    Article a;
-    a.id = id;
-    a.title = "خبر";
-    a.body = body;
-    return a;
-}
 
 // Two articles naming كيري and موسكو, one short and one long, so that b changes their scores.
 Index corpus() {
     Index index = Index::in_memory();
     std::string long_body = "زار كيري موسكو أمس";
     for (int i = 0; i < 12; ++i) long_body += " وتناولت المحادثات ملفات إقليمية عديدة بين الجانبين";
-    index.add(article("long", long_body));  // first: a tie would rank it first
-    index.add(article("short", "وصل كيري إلى موسكو في زيارة قصيرة"));
-    index.add(article("other", "عقد المجلس جلسته الأسبوعية في العاصمة"));
+    index.add(fahras::test::news_item("long", long_body));  // first: a tie would rank it first
+    index.add(fahras::test::news_item("short", "وصل كيري إلى موسكو في زيارة قصيرة"));
+    index.add(fahras::test::news_item("other", "عقد المجلس جلسته الأسبوعية في العاصمة"));
     index.commit();
     return index;
 }

@@ -2,6 +2,8 @@
 // it replaced the first substring match of the unknown word instead of the word itself, suggested
 // folded spellings (hamza and ة gone) instead of the index's own, and could suggest a word no
 // document writes (a stripped form such as افروف).
+#include "index_support.hpp"
+
 #include <fahras/fahras.hpp>
 
 #include <doctest/doctest.h>
@@ -16,19 +18,6 @@ using fahras::Searcher;
 
 namespace {
 
-Index index_of(const std::vector<std::string>& bodies) {
-    Index index = Index::in_memory();
-    int n = 0;
-    for (const std::string& body : bodies) {
-        Article a;
-        a.id = "d" + std::to_string(++n);
-        a.title = "خبر";
-        a.body = body;
-        index.add(a);
-    }
-    index.commit();
-    return index;
-}
 
 std::string suggestion(const Index& index, const std::string& query) {
     SearchRequest r;
@@ -47,7 +36,7 @@ bool written_by_some_document(const Index& index, const std::string& word) {
 }  // namespace
 
 TEST_CASE("the unknown word is replaced where it stands, not where it first occurs as a substring") {
-    const Index index = index_of({"ناقش البرلمان الميزانية", "صوت برلمان الولاية على القانون"});
+    const Index index = fahras::test::in_memory_index_of({"ناقش البرلمان الميزانية", "صوت برلمان الولاية على القانون"});
     // برلما is inside البرلمان: replacing its first occurrence gave البرلمانن برلما.
     CHECK(suggestion(index, "البرلمان برلما") == "البرلمان برلمان");
     // The rest of the text stays as typed: harakat, punctuation, spacing.
@@ -55,7 +44,7 @@ TEST_CASE("the unknown word is replaced where it stands, not where it first occu
 }
 
 TEST_CASE("a suggestion is written as the index writes it most often, hamza and ة kept") {
-    const Index index = index_of({"زار أوباما المدينة", "قال أوباما إن", "التقى أوباما الوفد", "وصل اوباما",
+    const Index index = fahras::test::in_memory_index_of({"زار أوباما المدينة", "قال أوباما إن", "التقى أوباما الوفد", "وصل اوباما",
                                   "افتتحت الجامعة", "طلاب الجامعة", "مكتبة الجامعة", "رئيس الجامعه"});
     // The scan meets اوباما (the letters typed); the index writes أوباما three times out of four.
     CHECK(suggestion(index, "اوبامو") == "أوباما");
@@ -64,7 +53,7 @@ TEST_CASE("a suggestion is written as the index writes it most often, hamza and 
 }
 
 TEST_CASE("a suggestion is a word some document writes, never a form left by stripping proclitics") {
-    const Index index = index_of({"التقى الوزير ولافروف", "رحب الرئيس ولافروف بالضيوف", "قال لافروف"});
+    const Index index = fahras::test::in_memory_index_of({"التقى الوزير ولافروف", "رحب الرئيس ولافروف بالضيوف", "قال لافروف"});
     const std::string s = suggestion(index, "لافرزف");
     CHECK(s == "لافروف");
     // افروف is what stripping ل from لافروف leaves; no document writes it.
