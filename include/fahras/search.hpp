@@ -61,7 +61,7 @@ struct RankingOptions {
     /// BM25 length normalization for queries that read as questions or sentences: more than five
     /// words, or a stopword among them (هل, ما, في...). A question's answer is a passage that says
     /// it; a name's relevant articles are every article that names it, long or short, so the two
-    /// normalize length differently (bench/README.md, "Ranking").
+    /// normalize length differently (bench/README.md, "Questions and names").
     double question_b = 1.0;
     double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
     double form_weight = 1.0;       ///< the word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)

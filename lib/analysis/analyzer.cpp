@@ -83,7 +83,6 @@ struct Analyzer::Internal {
     // True when every character of @p written is ASCII, or an Arabic-block letter that both foldings
     // map alike through their tables. Anything else (ICU's path, invalid bytes) says false.
     bool same_key_as_folded(std::string_view written) const {
-        if (!letter_by_letter) return false;
         for (std::size_t i = 0; i < written.size(); ++i) {
             const auto b0 = static_cast<unsigned char>(written[i]);
             if (b0 < 0x80) continue;
@@ -95,10 +94,9 @@ struct Analyzer::Internal {
     }
 
     // Marks the letters of U+0600..U+06FF that the folding and the stopword key's folding do not map
-    // to the same bytes, or that either sends through ICU.
+    // to the same bytes, or that either sends through ICU (with harakat kept, every one: ICU then
+    // orders the marks of any non-ASCII word, so only ASCII words take the shortcut).
     void find_letters_folded_apart() {
-        // Kept harakat send every non-ASCII word through ICU (canonical ordering): no shortcut then.
-        letter_by_letter = options.normalizer.strip_diacritics || !options.normalizer.nfkc;
         for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
             std::string letter;
             letter.push_back(static_cast<char>(0xC0 | (cp >> 6)));
@@ -110,7 +108,6 @@ struct Analyzer::Internal {
         }
     }
 
-    bool letter_by_letter = false;
     std::array<bool, 256> folded_apart{};
 
     struct Buffers {

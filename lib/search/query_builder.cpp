@@ -385,10 +385,6 @@ Xapian::Query QueryBuilder::group(const QueryNode& node, bool negated) {
     return q;
 }
 
-}  // namespace fahras::detail
-
-namespace fahras::detail {
-
 namespace {
 
 // Counts the ranked words under @p node (filters and excluded parts do not rank) and notes a stopword.
