@@ -89,7 +89,7 @@ std::string merge_entries(std::string_view a, std::string_view b) {
 }
 
 void VocabularyBatch::note_word(const Analyzer& analyzer, std::string_view written) {
-    if (!seen_.emplace(written).second) return;
+    if (!seen_.insert(written)) return;
     vocabulary_keys(analyzer, written, keys_);
     for (const auto& [key, kind] : keys_) append_entry(pending_[key], kind, written);
 }

@@ -10,6 +10,8 @@
 // share). Removing a document leaves its forms in the map; the query drops forms no document holds.
 #pragma once
 
+#include "terms/word_set.hpp"
+
 #include <fahras/analyzer.hpp>
 
 #include <xapian.h>
@@ -18,7 +20,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -69,7 +70,7 @@ private:
     void note_word(const Analyzer& analyzer, std::string_view written);
 
     std::uint32_t written_ = 0;
-    std::unordered_set<std::string> seen_;                  // words already filed by this writer
+    WordSet seen_;                                          // words already filed by this writer
     std::unordered_map<std::string, std::string> pending_;  // metadata key → encoded new entries
     std::vector<std::pair<std::string, FormKind>> keys_;    // scratch
 };
