@@ -106,7 +106,15 @@ void VocabularyBatch::note_document(const Analyzer& analyzer, const Xapian::Docu
 }
 
 void VocabularyBatch::flush(Xapian::WritableDatabase& db) {
-    for (const auto& [key, added] : pending_) {
+    // In key order: each key's B-tree leaf is then most often the one the key before it loaded
+    // (Xapian's cursor keeps its path), instead of a block read per key.
+    std::vector<const std::pair<const std::string, std::string>*> in_order;
+    in_order.reserve(pending_.size());
+    for (const auto& entry : pending_) in_order.push_back(&entry);
+    std::sort(in_order.begin(), in_order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : in_order) {
+        const std::string& key = entry->first;
+        const std::string& added = entry->second;
         const std::string old = db.get_metadata(key);
         if (old.empty()) {
             db.set_metadata(key, merge_entries(added, {}));
