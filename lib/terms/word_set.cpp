@@ -1,7 +1,6 @@
 #include "terms/word_set.hpp"
 
 #include <functional>
-#include <stdexcept>
 
 namespace fahras::detail {
 
@@ -12,8 +11,7 @@ bool WordSet::insert(std::string_view word) {
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         Slot& s = slots_[i];
         if (!s.used) {
-            if (arena_.size() + word.size() > UINT32_MAX) throw std::length_error("WordSet: over 4 GB of words");
-            s = {hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(word.size()), true};
+            s = {hash, arena_.size(), static_cast<std::uint32_t>(word.size()), true};
             arena_.append(word);
             ++size_;
             return true;

@@ -21,7 +21,8 @@ public:
 private:
     struct Slot {
         std::uint64_t hash = 0;
-        std::uint32_t offset = 0, length = 0;
+        std::size_t offset = 0;  // as wide as the arena can grow: the slot is 24 bytes either way
+        std::uint32_t length = 0;
         bool used = false;
     };
     std::string_view word_at(const Slot& s) const { return std::string_view(arena_).substr(s.offset, s.length); }
