@@ -69,8 +69,8 @@ void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigne
         // Capped: merging N shards grows the postlist with N (48 MB from one writer, 65 from 8, 90 from
         // 32 on arqa-dev), and past a few writers the merge, not the writing, is what costs.
         for (unsigned k = 0; k < std::min(threads, kMaxBulkShards); ++k)
-            in.shards.emplace_back((bulk_dir(in.path) / ("shard-" + std::to_string(k))).string(),
-                                   Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+            begin_batch(in.shards.emplace_back(bulk_shard_dir(in.path, k),
+                                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS));
         in.shard_vocabulary.assign(in.shards.size(), VocabularyBatch());
     }
     add_to_shards(in, articles, threads);
@@ -94,11 +94,15 @@ void discard_bulk_build(Index::Internal& in) {
 // (a shard's own commit failed, and Xapian dropped that shard's part: add it again), never half. The
 // write lock is held throughout: Xapian's while its writer is open, and the bulk lock (which writers
 // opening the index check) while that writer is closed for the swap.
+std::string bulk_shard_dir(const std::string& index_path, std::size_t k) {
+    return (bulk_dir(index_path) / ("shard-" + std::to_string(k))).string();
+}
+
 void bulk_commit(Index::Internal& in) {
     const fs::path dir = bulk_dir(in.path);
     const fs::path merged = dir / kMergedDir;
     try {
-        for (std::size_t k = 0; k < in.shards.size(); ++k) commit_writer(in.shards[k], in.shard_vocabulary[k]);
+        for (std::size_t k = 0; k < in.shards.size(); ++k) commit_writer(in, k);
     } catch (...) {
         discard_bulk_build(in);
         throw;
@@ -124,11 +128,11 @@ void bulk_commit(Index::Internal& in) {
     } catch (...) {
         std::error_code ignored;
         fs::remove_all(merged, ignored);
-        in.writer.emplace(in.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        begin_batch(in.writer.emplace(in.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS));
         in.reader = *in.writer;
         throw;
     }
-    in.writer.emplace(in.path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+    begin_batch(in.writer.emplace(in.path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS));
     in.reader = *in.writer;
     in.shards.clear();
     in.shard_vocabulary.clear();

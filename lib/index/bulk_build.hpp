@@ -22,6 +22,9 @@ void bulk_add(Index::Internal& in, const std::vector<Article>& articles, unsigne
 /// writer is open on the (empty) index and the batch is pending whole or was dropped whole.
 void bulk_commit(Index::Internal& in);
 
+/// The directory of bulk shard @p k of the index at @p index_path.
+std::string bulk_shard_dir(const std::string& index_path, std::size_t k);
+
 /// Tests only: called by bulk_commit while the files are swapped in (Xapian's writer closed).
 extern std::function<void(const std::string& index_path)> bulk_swap_hook_for_tests;
 

@@ -30,7 +30,9 @@ void check_id(std::string_view id) {
 
 void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::string& where) {
     const std::string scheme = db.get_metadata(detail::kMetaScheme);
-    if (db.get_doccount() > 0 && scheme != detail::kSchemeVersion && scheme != detail::kSchemeCompact)
+    const bool readable = std::any_of(std::begin(detail::kSchemeReadable), std::end(detail::kSchemeReadable),
+                                      [&](const char* s) { return scheme == s; });
+    if (db.get_doccount() > 0 && !readable)
         throw AnalyzerMismatchError("index at '" + where + "' was built with term scheme " +
                                     (scheme.empty() ? std::string("1 (fahras 0.2)") : scheme) + " but this fahras writes " +
                                     detail::kSchemeVersion + "; rebuild it: fahras index --index NEW_DIR FILE... "
@@ -58,8 +60,7 @@ void check_metadata(Index::Internal& in, const Xapian::Database& db, const std::
 }
 
 void write_metadata(const Index::Internal& in, Xapian::WritableDatabase& db) {
-    const bool compact = in.options.positions && in.options.compact_positions;
-    db.set_metadata(detail::kMetaScheme, compact ? detail::kSchemeCompact : detail::kSchemeVersion);
+    db.set_metadata(detail::kMetaScheme, detail::kSchemeVersion);
     db.set_metadata(detail::kMetaAnalyzer, in.analyzer.id());
     db.set_metadata(detail::kMetaPositions, !in.options.positions       ? detail::kPositionsNone
                                             : in.options.compact_positions ? detail::kPositionsCompact
@@ -155,6 +156,7 @@ Index Index::open(const std::string& path, OpenMode mode, IndexOptions options) 
         const bool overwrite = mode == OpenMode::CREATE_OR_OVERWRITE || no_index_at(path);
         const int flags = Xapian::DB_BACKEND_GLASS | (overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
         in->writer.emplace(path, flags);
+        detail::begin_batch(*in->writer);
         in->writable = true;
         in->reader = *in->writer;
         check_metadata(*in, in->reader, path);
@@ -268,8 +270,7 @@ void Index::commit() {
     require_writable(*internal_);
     detail::translate_xapian_errors("committing index '" + internal_->path + "'", [&] {
         if (internal_->sharded()) {
-            for (std::size_t k = 0; k < internal_->shards.size(); ++k)
-                detail::commit_writer(internal_->shards[k], internal_->shard_vocabulary[k]);
+            for (std::size_t k = 0; k < internal_->shards.size(); ++k) detail::commit_writer(*internal_, k);
             return;
         }
         if (internal_->bulk_pending()) {
@@ -283,7 +284,7 @@ void Index::commit() {
                                  "; nothing was committed: commit again, or add the batch again if size() says it was dropped");
             }
         }
-        detail::commit_writer(*internal_->writer, internal_->vocabulary);
+        detail::commit_writer(*internal_, detail::kMainWriter);
     });
 }
 

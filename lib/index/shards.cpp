@@ -1,5 +1,7 @@
 #include "index/shards.hpp"
 
+#include "index/bulk_build.hpp"
+#include "index/commit_room.hpp"
 #include "index/terms.hpp"
 #include "terms/document_terms.hpp"
 
@@ -155,7 +157,7 @@ void write_document(Index::Internal& in, std::size_t k, const std::string& id_te
     if (in.path.empty() && !in.sharded()) {
         vocabulary.flush(db);  // in memory a search sees what is not committed: its vocabulary too
     } else if (vocabulary.count_written() >= (in.options.flush_every ? in.options.flush_every : kDefaultFlushEvery)) {
-        commit_writer(db, vocabulary);
+        commit_writer(in, k);
     }
 }
 
@@ -163,9 +165,32 @@ void write_document(Index::Internal& in, const std::string& id_term, const Xapia
     write_document(in, in.shards.empty() ? kMainWriter : shard_of(id_term, in.shards.size()), id_term, doc);
 }
 
-void commit_writer(Xapian::WritableDatabase& db, detail::VocabularyBatch& vocabulary) {
+void begin_batch(Xapian::WritableDatabase& db) { db.begin_transaction(false); }  // unflushed: commits nothing
+
+void commit_writer(Xapian::WritableDatabase& db, detail::VocabularyBatch& vocabulary, const std::string& dir) {
+    if (dir.empty()) {  // in memory or remote: no transaction, nothing of ours on disk
+        vocabulary.flush(db);
+        db.commit();
+        return;
+    }
+    if (vocabulary.count_written() > 0)
+        reserve_commit_room(dir, commit_room_needed(vocabulary.value_bytes_written(), vocabulary.count_written()));
     vocabulary.flush(db);
-    db.commit();
+    db.commit_transaction();  // unflushed: ends the batch, writes nothing
+    try {
+        db.commit();
+    } catch (...) {
+        begin_batch(db);  // what failed stays pending in a batch again (Xapian discarded its own copy)
+        throw;
+    }
+    begin_batch(db);
+}
+
+void commit_writer(Index::Internal& in, std::size_t k) {
+    if (k == kMainWriter) return commit_writer(*in.writer, in.vocabulary, in.path);  // "" in memory
+    const std::string dir = in.sharded() ? (in.locations[k].is_remote() ? std::string() : in.locations[k].path)
+                                         : bulk_shard_dir(in.path, k);
+    commit_writer(in.shards[k], in.shard_vocabulary[k], dir);
 }
 
 const Xapian::Database& reader_for(const Index::Internal& in, std::string_view id_term) {
@@ -196,9 +221,11 @@ Xapian::WritableDatabase open_shard_writer(const ShardLocation& shard, OpenMode 
                                                  options.remote_connect_timeout_ms);
         });
     }
-    return Xapian::WritableDatabase(shard.path, Xapian::DB_BACKEND_GLASS | (mode == OpenMode::CREATE_OR_OVERWRITE
-                                                                              ? Xapian::DB_CREATE_OR_OVERWRITE
-                                                                              : Xapian::DB_CREATE_OR_OPEN));
+    Xapian::WritableDatabase db(shard.path, Xapian::DB_BACKEND_GLASS | (mode == OpenMode::CREATE_OR_OVERWRITE
+                                                                          ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                                          : Xapian::DB_CREATE_OR_OPEN));
+    begin_batch(db);
+    return db;
 }
 
 void add_to_shards(Index::Internal& in, const std::vector<Article>& articles, unsigned threads) {

@@ -35,8 +35,18 @@ void write_document(Index::Internal& in, std::size_t k, const std::string& id_te
 /// The same, to the writer that holds @p id_term.
 void write_document(Index::Internal& in, const std::string& id_term, const Xapian::Document& doc);
 
-/// Files the writer's new words in its vocabulary map, then commits it.
-void commit_writer(Xapian::WritableDatabase& db, detail::VocabularyBatch& vocabulary);
+/// A writer on disk keeps its changes in an unflushed Xapian transaction between commits, so that
+/// one destroyed with changes pending (after a failed commit, a discarded bulk build) cancels them:
+/// outside a transaction Xapian commits from its destructor, and on a full disk that commit can end
+/// the process (commit_room.hpp). Call once, right after opening it.
+void begin_batch(Xapian::WritableDatabase& db);
+
+/// Files the writer's new words in its vocabulary map, then commits it. With @p dir (the directory of
+/// a writer on disk, which began its batch) it first reserves the room the commit's value streams
+/// need (commit_room.hpp), commits the batch and begins the next.
+void commit_writer(Xapian::WritableDatabase& db, detail::VocabularyBatch& vocabulary, const std::string& dir = {});
+/// The same for writer @p k of @p in (kMainWriter or a shard), in its own directory.
+void commit_writer(Index::Internal& in, std::size_t k);
 
 /// The database to read the document with @p id_term from: its shard in a sharded index.
 const Xapian::Database& reader_for(const Index::Internal& in, std::string_view id_term);

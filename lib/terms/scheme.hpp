@@ -36,12 +36,15 @@ inline constexpr const char* kMetaScheme = "fahras.scheme";
 inline constexpr const char* kMetaPositions = "fahras.positions";
 inline constexpr const char* kMetaStoreText = "fahras.store_text";
 
-/// Version of the term scheme; an index recording another one is refused (rebuild it).
+/// Version of the term scheme; an index recording one this fahras cannot read is refused (rebuild it).
 /// 1 (unrecorded): every word as 2–4 folded terms plus a stem term. 2: one term per word as written,
 /// the vocabulary map in metadata. 3: the same terms with compact positions (kPositionsCompact),
-/// which a reader of scheme 2 would silently take for none; an index with Xapian's positions stays 2.
-inline constexpr const char* kSchemeVersion = "2";
-inline constexpr const char* kSchemeCompact = "3";
+/// which a reader of scheme 2 would silently take for none. 4 (written now, whatever the positions,
+/// which kMetaPositions records): the vocabulary no longer files a word under its own spelling, the
+/// reader implies it (vocabulary.hpp), which a reader of 2 or 3 would miss. This fahras reads 2, 3
+/// and 4 alike, and a writer opening a 2 or 3 marks it 4, since the words it adds are filed the new way.
+inline constexpr const char* kSchemeVersion = "4";
+inline constexpr const char* kSchemeReadable[] = {"2", "3", "4"};
 
 // Values of kMetaPositions: none, Xapian's position table, or compact lists in kSlotPositions.
 inline constexpr const char* kPositionsNone = "0";

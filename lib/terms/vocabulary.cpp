@@ -91,11 +91,19 @@ std::string merge_entries(std::string_view a, std::string_view b) {
 void VocabularyBatch::note_word(const Analyzer& analyzer, std::string_view written) {
     if (!seen_.insert(written)) return;
     vocabulary_keys(analyzer, written, keys_);
-    for (const auto& [key, kind] : keys_) append_entry(pending_[key], kind, written);
+    for (const auto& [key, kind] : keys_) {
+        // A word under its own spelling is implied by the reader (VocabularyReader::lookup): half of
+        // the word keys held nothing else.
+        if (kind == FormKind::WHOLE && key.size() == kWordKeyPrefix.size() + written.size() &&
+            key.compare(kWordKeyPrefix.size(), written.size(), written) == 0)
+            continue;
+        append_entry(pending_[key], kind, written);
+    }
 }
 
 void VocabularyBatch::note_document(const Analyzer& analyzer, const Xapian::Document& doc) {
     ++written_;
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) value_bytes_ += (*v).size();
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string term = *t;
         std::string_view word = word_of_term(term);
@@ -125,6 +133,7 @@ void VocabularyBatch::flush(Xapian::WritableDatabase& db) {
     }
     pending_.clear();
     written_ = 0;
+    value_bytes_ = 0;
 }
 
 std::string VocabularyCompactor::resolve_duplicate_metadata(const std::string& key, size_t num_tags,
@@ -138,16 +147,28 @@ std::string VocabularyCompactor::resolve_duplicate_metadata(const std::string& k
     return merged;
 }
 
+void add_own_spelling(std::string_view key, std::vector<VocabularyEntry>& entries) {
+    if (key.substr(0, kWordKeyPrefix.size()) != kWordKeyPrefix || key.size() == kWordKeyPrefix.size()) return;
+    const std::string_view own = key.substr(kWordKeyPrefix.size());
+    // Where a merge of the stored entries would have put it (they are sorted by form), so that an
+    // index of scheme 4 reads exactly as one that filed it.
+    const auto at = std::lower_bound(entries.begin(), entries.end(), own,
+                                     [](const VocabularyEntry& e, std::string_view f) { return e.form < f; });
+    if (at != entries.end() && at->form == own) return;  // filed by scheme 2 or 3
+    entries.insert(at, {FormKind::WHOLE, std::string(own)});
+}
+
 const std::vector<VocabularyEntry>& VocabularyReader::lookup(const std::string& key) {
     auto [it, inserted] = cache_.try_emplace(key);
     if (!inserted) return it->second;
     if (shards_.size() == 1) {
         decode_entries(shards_[0].get_metadata(key), it->second);
-        return it->second;
+    } else {
+        std::string merged;
+        for (const Xapian::Database& shard : shards_) merged = merge_entries(merged, shard.get_metadata(key));
+        decode_entries(merged, it->second);
     }
-    std::string merged;
-    for (const Xapian::Database& shard : shards_) merged = merge_entries(merged, shard.get_metadata(key));
-    decode_entries(merged, it->second);
+    add_own_spelling(key, it->second);
     return it->second;
 }
 

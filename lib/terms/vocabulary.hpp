@@ -2,7 +2,8 @@
 // it. It is how a query finds, without index-time expansion, that كيري also occurs as وكيري, كيرى and
 // لكيري, and that كاميرون occurs with the article as الكاميرون.
 //
-// Each word the index holds is filed under several keys: its folded form (kind WHOLE), each form its
+// Each word the index holds is filed under several keys: its folded form (kind WHOLE; except a word
+// whose folded form is itself, which every reader implies there instead), each form its
 // folded proclitics can leave (CLITIC, or ARTICLE when the article is among them: الكاميرون under
 // كاميرون), and the light stems of those (stem keys). Keys live in Xapian metadata ("vw"/"vs" +
 // key), written at each commit by the writer that added the words, merged when shards are compacted,
@@ -54,6 +55,11 @@ void decode_entries(std::string_view encoded, std::vector<VocabularyEntry>& out)
 /// The union of two encoded entry lists, sorted by form.
 std::string merge_entries(std::string_view a, std::string_view b);
 
+/// Adds the word of word key @p key itself (kind WHOLE) to @p entries (sorted by form) unless they
+/// hold it: the writer does not file a word under its own spelling (scheme 4), every reader implies it.
+/// The query drops it where no document holds the word. Other keys are left alone.
+void add_own_spelling(std::string_view key, std::vector<VocabularyEntry>& entries);
+
 /// Index-time half: collects the new words of one writer and files them at commit.
 /// Not thread-safe: one per writer, fed from the thread that writes its documents.
 class VocabularyBatch {
@@ -63,13 +69,16 @@ public:
     /// Merges what was noted into @p db's metadata (before its commit) and forgets it.
     void flush(Xapian::WritableDatabase& db);
     bool empty() const { return pending_.empty(); }
-    /// Documents noted since the last flush.
+    /// Documents noted since the last flush, and the bytes of their values (what the commit writes
+    /// to the value streams: commit_room.hpp).
     std::uint32_t count_written() const { return written_; }
+    std::uint64_t value_bytes_written() const { return value_bytes_; }
 
 private:
     void note_word(const Analyzer& analyzer, std::string_view written);
 
     std::uint32_t written_ = 0;
+    std::uint64_t value_bytes_ = 0;
     WordSet seen_;                                          // words already filed by this writer
     std::unordered_map<std::string, std::string> pending_;  // metadata key → encoded new entries
     std::vector<std::pair<std::string, FormKind>> keys_;    // scratch
@@ -89,7 +98,8 @@ class VocabularyReader {
 public:
     VocabularyReader(const std::vector<Xapian::Database>& shards, VocabularyCache& cache)
         : shards_(shards), cache_(cache) {}
-    /// The entries filed under a metadata key (word_key or stem_key), merged over the shards.
+    /// The entries filed under a metadata key (word_key or stem_key), merged over the shards, with
+    /// a word key's own word among them (add_own_spelling).
     const std::vector<VocabularyEntry>& lookup(const std::string& key);
 
 private:

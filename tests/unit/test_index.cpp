@@ -2,10 +2,14 @@
 // paths of a database on disk: missing, locked, corrupt, built by another analyzer, a crash before
 // commit. Every on-disk test works in its own temporary directory, removed at the end.
 #include "index_support.hpp"
+#include "terms/scheme.hpp"
+#include "terms/vocabulary.hpp"
 
 #include <fahras/fahras.hpp>
 
 #include <doctest/doctest.h>
+
+#include <xapian.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -463,6 +467,52 @@ TEST_CASE("an index built with other AnalyzerOptions: AnalyzerMismatchError") {
     }
     CHECK(Index::open(path, OpenMode::READ_ONLY, no_stem).size() == 0);
     CHECK_THROWS_AS(Index::open(path, OpenMode::READ_ONLY), fahras::AnalyzerMismatchError);
+}
+
+TEST_CASE("term schemes: 2 and 3 are read and marked 4 by a writer, an unknown one is refused with how to rebuild") {
+    TempDir dir("index_scheme");
+    const std::string path = dir.sub("db");
+    {
+        Index index = Index::open(path);
+        index.add(article("a", "", "كيري"));
+        index.add(article("b", "", "كيرى"));
+        index.add(article("c", "", "وكيري"));
+    }
+    auto set_scheme = [&](const std::string& scheme, bool file_own_spelling) {
+        Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+        db.set_metadata(fahras::detail::kMetaScheme, scheme);
+        if (file_own_spelling) {  // as schemes 2 and 3 did
+            std::string own;
+            fahras::detail::append_entry(own, fahras::detail::FormKind::WHOLE, "كيري");
+            const std::string key = fahras::detail::word_key("كيري");
+            db.set_metadata(key, fahras::detail::merge_entries(db.get_metadata(key), own));
+        }
+        db.commit();
+    };
+    auto scheme = [&] { return Xapian::Database(path).get_metadata(fahras::detail::kMetaScheme); };
+    CHECK(scheme() == "4");
+    CHECK(search_ids(Index::open(path, OpenMode::READ_ONLY), "كيري").size() == 3);
+    for (const char* old : {"2", "3"}) {
+        set_scheme(old, true);
+        CHECK(search_ids(Index::open(path, OpenMode::READ_ONLY), "كيري").size() == Index::open(path, OpenMode::READ_ONLY).size());
+        CHECK(scheme() == old);  // reading leaves it alone
+        {
+            Index writer = Index::open(path, OpenMode::CREATE_OR_OPEN);
+            writer.add(article(std::string("new") + old, "", "لكيري"));
+        }
+        CHECK(scheme() == "4");  // the words it added are filed without their own spelling
+        CHECK(search_ids(Index::open(path, OpenMode::READ_ONLY), "كيري").size() == Index::open(path, OpenMode::READ_ONLY).size());
+    }
+    for (const char* unknown : {"", "1", "5"}) {
+        set_scheme(unknown, false);
+        try {
+            (void)Index::open(path, OpenMode::READ_ONLY);
+            FAIL("scheme '" << unknown << "' was not refused");
+        } catch (const fahras::AnalyzerMismatchError& e) {
+            CHECK_MESSAGE(std::string(e.what()).find("rebuild it: fahras index --index NEW_DIR") != std::string::npos, e.what());
+        }
+        CHECK_THROWS_AS(Index::open(path, OpenMode::CREATE_OR_OPEN), fahras::AnalyzerMismatchError);
+    }
 }
 
 TEST_CASE("the index's own storage settings win over the options of later openings") {
