@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the seed corpora of the fuzz targets into OUT_DIR/{analyzer,query,jsonl}/, one file per seed:
+# Writes the seed corpora of the fuzz targets into OUT_DIR/{analyzer,query,jsonl,record}/, one file per seed:
 # the test fixtures always, and real text from DATA_DIR (default ../shared/data beside the project)
 # when it is there: Tashkeela lines and the seed article for the analyzer, arqa-dev and names-dev
 # questions for the query parser, SaudiNewsNet articles (a few lines per seed) for JSONL ingest.
@@ -12,7 +12,7 @@ out=${1:?usage: seed_corpus.sh OUT_DIR [DATA_DIR] [SEEDS_PER_SOURCE]}
 data=${2:-"$root/../shared/data"}
 per_source=${3:-200}
 fixtures="$root/tests/fixtures"
-mkdir -p "$out/analyzer" "$out/query" "$out/jsonl"
+mkdir -p "$out/analyzer" "$out/query" "$out/jsonl" "$out/record"
 
 # seed_lines DIR TAG MAX: one seed file per non-empty line of stdin, at most MAX.
 seed_lines() {
@@ -73,4 +73,7 @@ for f in "$out/jsonl"/*; do
   [[ -f "$f" && ! "$f" == *.enc ]] || continue
   { printf '0'; cat "$f"; } >"$f.enc" && mv "$f.enc" "$f"
 done
-for target in analyzer query jsonl; do echo "seed_corpus: $target $(find "$out/$target" -type f | wc -l) seeds"; done
+# Stored records: the analyzer's text seeds (the target reads each as a record of every version).
+mapfile -t text_seeds < <(find "$out/analyzer" -type f | sort)
+for f in "${text_seeds[@]:0:300}"; do cp "$f" "$out/record/"; done
+for target in analyzer query jsonl record; do echo "seed_corpus: $target $(find "$out/$target" -type f | wc -l) seeds"; done

@@ -216,7 +216,7 @@ fuzz() {
     -DFAHRAS_BUILD_FUZZ=ON -DFAHRAS_BUILD_TESTS=OFF -DFAHRAS_BUILD_PYTHON=OFF -DFAHRAS_BUILD_TOOLS=OFF \
     -DFAHRAS_BUILD_EXAMPLES=OFF -DFAHRAS_BUILD_BENCH=OFF -DFAHRAS_INSTALL=OFF || return 1
   bash fuzz/seed_corpus.sh "$work/seeds" || return 1
-  for target in analyzer query jsonl; do
+  for target in analyzer query jsonl record; do
     mkdir -p "$work/fuzz-$target"
     # Long queries: deep operator chains and nesting only show up past libFuzzer's default 4 KB.
     local max_len=()

@@ -1,6 +1,7 @@
 #include "index/terms.hpp"
 
 #include "analysis/utf8.hpp"
+#include "index/packed_text.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -45,7 +46,9 @@ bool get_string(std::string_view& in, std::string& out) {
     return true;
 }
 
-constexpr char kDataVersion = '1';
+// '1': the record as it is; '2' (scheme 4): the same record packed (packed_text.hpp).
+constexpr char kDataPlain = '1';
+constexpr char kDataPacked = '2';
 
 }  // namespace
 
@@ -65,7 +68,8 @@ const Article& repaired(const Article& a, Article& storage) {
 }
 
 std::string serialize_article(const Article& article, bool store_text) {
-    std::string out(1, kDataVersion);
+    thread_local std::string out;  // the plain record, kept: its memory serves the next article
+    out.clear();
     put_string(out, article.id);
     put_string(out, store_text ? std::string_view(article.title) : std::string_view());
     put_string(out, store_text ? std::string_view(article.body) : std::string_view());
@@ -76,13 +80,21 @@ std::string serialize_article(const Article& article, bool store_text) {
         put_string(out, key);
         put_string(out, value);
     }
-    return out;
+    std::string packed(1, kDataPacked);
+    pack_arabic(out, packed);
+    return packed;
 }
 
 Article deserialize_article(std::string_view data) {
     Article a;
-    if (data.empty() || data.front() != kDataVersion) return a;
-    data.remove_prefix(1);
+    if (data.empty() || (data.front() != kDataPlain && data.front() != kDataPacked)) return a;
+    std::string unpacked;
+    if (data.front() == kDataPacked) {
+        unpack_arabic(data.substr(1), unpacked);  // a cut record reads as far as it goes, like a plain one
+        data = unpacked;
+    } else {
+        data.remove_prefix(1);
+    }
     for (std::string* field : {&a.id, &a.title, &a.body, &a.author, &a.source, &a.url, &a.date})
         if (!get_string(data, *field)) return a;
     std::string count;

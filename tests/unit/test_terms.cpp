@@ -137,6 +137,30 @@ TEST_CASE("serialize without store_text drops title and body and keeps everythin
     CHECK(serialize_article(a, false).size() < serialize_article(a, true).size());
 }
 
+TEST_CASE("records: written packed (version 2), and the plain records of earlier indexes (version 1) still read") {
+    Article a;
+    a.id = "n2";
+    a.title = "كيري في موسكو";
+    a.body = "التقى كيري لافروف";
+    const std::string data = serialize_article(a, true);
+    CHECK(data.front() == '2');
+    CHECK(data.size() < 1 + 1 + a.id.size() + a.title.size() + a.body.size());  // the letters one byte each
+    // A version 1 record as fahras wrote it before: each field as a varint length and its bytes.
+    std::string v1 = "1";
+    for (const std::string& field : {std::string("old-1"), std::string("عنوان"), std::string("نص"), std::string("واس"),
+                                     std::string("riyadh"), std::string("u"), std::string("2015-08-02"),
+                                     std::string("1"), std::string("k"), std::string("قيمة")}) {
+        v1.push_back(static_cast<char>(field.size()));
+        v1 += field;
+    }
+    const Article old = deserialize_article(v1);
+    CHECK(old.id == "old-1");
+    CHECK(old.title == "عنوان");
+    CHECK(old.body == "نص");
+    CHECK(old.date == "2015-08-02");
+    CHECK(old.metadata.at("k") == "قيمة");
+}
+
 TEST_CASE("deserialize: empty, unknown-version, truncated and random records give an article, never a crash") {
     CHECK(deserialize_article("").id.empty());
     CHECK(deserialize_article("9garbage").id.empty());  // unknown record version
