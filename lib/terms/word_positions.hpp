@@ -2,7 +2,7 @@
 //
 // Xapian's position table spends about 20 bytes on each (term, document) pair, most of it the entry's
 // key, and was half of the index. A document's positions are written here as one string in a value
-// slot: the 32-bit hashes of its words, sorted, then each word's positions. Phrases and the full-name
+// slot: the 32-bit hashes of its words, sorted and Rice-coded, then each word's positions. Phrases and the full-name
 // bonus read it for the documents that already hold every word (sequence_source.hpp). The encoder
 // (index time) and the reader (query time) live side by side; test_word_positions checks one against
 // the other and phrases against Xapian's own position table.
@@ -29,8 +29,12 @@ class WordPositionsWriter {
 public:
     void add(std::string_view word, Xapian::termpos position) { entries_.emplace_back(word_hash(word), position); }
     bool empty() const { return entries_.empty(); }
-    /// The encoded list: varint n; n hashes (4 bytes each, little-endian, ascending); for each hash,
-    /// varint count and the positions as varint gaps (the first from 0).
+    /// The encoded list (version 2): a 0 byte; varint n; byte k; the n hashes, ascending, as Rice
+    /// codes of their gaps (the first from 0) with k low bits, padded to a byte; then for each hash
+    /// varint (first position folded: title 2p + 1, body 2(p - kBodyPositionOffset)) × 2 + more, and
+    /// if more, varint count - 2 and the other positions as varint gaps. Version 1 (scheme 3's indexes,
+    /// still read): varint n; n hashes of 4 bytes, little-endian; per hash varint byte length and the
+    /// positions as varint gaps from 0.
     std::string encode();
 
 private:
@@ -46,6 +50,9 @@ public:
     bool positions(const std::vector<std::vector<std::uint32_t>>& slots, std::vector<std::vector<Xapian::termpos>>& out) const;
 
 private:
+    bool positions_v1(const std::vector<std::vector<std::uint32_t>>& slots, std::vector<std::vector<Xapian::termpos>>& out) const;
+    bool positions_v2(const std::vector<std::vector<std::uint32_t>>& slots, std::vector<std::vector<Xapian::termpos>>& out) const;
+
     std::string_view data_;
 };
 

@@ -36,7 +36,58 @@ bool brute_force(const Positions& slots, Xapian::termpos window, Xapian::termpos
     return false;
 }
 
+// A list as scheme 3 wrote it (version 1): varint n, the sorted hashes in 4 bytes each, then per hash
+// its positions' byte length and their varint gaps from 0.
+std::string version_1(const std::map<std::string, std::set<Xapian::termpos>>& words) {
+    auto varint = [](std::string& out, std::uint64_t v) {
+        for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+        out.push_back(static_cast<char>(v));
+    };
+    std::map<std::uint32_t, std::set<Xapian::termpos>> by_hash;
+    for (const auto& [w, positions] : words) by_hash[fahras::detail::word_hash(w)].insert(positions.begin(), positions.end());
+    std::string out;
+    varint(out, by_hash.size());
+    for (const auto& [h, _] : by_hash)
+        for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>((h >> (8 * k)) & 0xFF));
+    for (const auto& [h, positions] : by_hash) {
+        std::string list;
+        Xapian::termpos last = 0;
+        for (const Xapian::termpos p : positions) varint(list, p - last), last = p;
+        varint(out, list.size());
+        out += list;
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("version 1 lists (indexes of scheme 3) read as before, and version 2 takes fewer bytes") {
+    std::mt19937 rng(static_cast<std::uint32_t>(fahras::test::property_seed("word positions version 1")));
+    std::size_t v1_bytes = 0, v2_bytes = 0;
+    for (int round = 0; round < 100; ++round) {
+        std::map<std::string, std::set<Xapian::termpos>> truth;
+        WordPositionsWriter writer;
+        const int tokens = 1 + static_cast<int>(rng() % 400);
+        for (int k = 0; k < tokens; ++k) {
+            const std::string w = "w" + std::to_string(rng() % 150);
+            // A title of a few words, then the body: the layout documents have.
+            const Xapian::termpos p = k < 8 ? static_cast<Xapian::termpos>(k + 1) : 10000 + static_cast<Xapian::termpos>(k);
+            writer.add(w, p);
+            truth[w].insert(p);
+        }
+        const std::string v1 = version_1(truth), v2 = writer.encode();
+        v1_bytes += v1.size();
+        v2_bytes += v2.size();
+        for (const std::string* encoded : {&v1, &v2})
+            for (const auto& [w, positions] : truth) {
+                Positions got;
+                REQUIRE(WordPositionsReader(*encoded).positions(slot_hashes({{w}}), got));
+                CHECK(got[0] == std::vector<Xapian::termpos>(positions.begin(), positions.end()));
+            }
+    }
+    MESSAGE("version 1: " << v1_bytes << " bytes, version 2: " << v2_bytes);
+    CHECK(v2_bytes < v1_bytes * 9 / 10);
+}
 
 TEST_CASE("the reader gives back each word's positions as written, merged per slot") {
     std::mt19937 rng(static_cast<std::uint32_t>(fahras::test::property_seed("word positions round trip")));
