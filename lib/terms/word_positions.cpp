@@ -67,48 +67,96 @@ unsigned rice_bits_for(std::size_t n) {
     return k;
 }
 
+// Bits least significant first, gathered in a 64-bit word.
 class BitWriter {
 public:
     explicit BitWriter(std::string& out) : out_(out) {}
-    void bit(bool b) {
-        if (used_ == 0) out_.push_back(0);
-        if (b) out_.back() = static_cast<char>(static_cast<unsigned char>(out_.back()) | (1u << used_));
-        used_ = (used_ + 1) % 8;
+    ~BitWriter() {
+        for (; used_ > 0; used_ = used_ > 8 ? used_ - 8 : 0, word_ >>= 8) out_.push_back(static_cast<char>(word_ & 0xFF));
     }
+    // @p n (at most 32) low bits of @p v.
     void bits(std::uint64_t v, unsigned n) {
-        for (unsigned i = 0; i < n; ++i) bit((v >> i) & 1);
+        word_ |= (v & ((std::uint64_t{1} << n) - 1)) << used_;
+        used_ += n;
+        while (used_ >= 8) {
+            out_.push_back(static_cast<char>(word_ & 0xFF));
+            word_ >>= 8;
+            used_ -= 8;
+        }
+    }
+    // @p q ones then a zero: the unary part of a Rice code.
+    void unary(std::uint64_t q) {
+        for (; q >= 32; q -= 32) bits(0xFFFFFFFFu, 32);
+        bits((std::uint64_t{1} << q) - 1, static_cast<unsigned>(q) + 1);
     }
 
 private:
     std::string& out_;
+    std::uint64_t word_ = 0;
     unsigned used_ = 0;
 };
 
+// Reads what BitWriter wrote, 64 bits at a time.
 class BitReader {
 public:
-    BitReader(std::string_view data, std::size_t at) : data_(data), at_(at) {}
-    bool bit(bool& b) {
-        if (at_ >= data_.size()) return false;
-        b = (static_cast<unsigned char>(data_[at_]) >> used_) & 1;
-        if (++used_ == 8) used_ = 0, ++at_;
-        return true;
-    }
-    bool bits(unsigned n, std::uint64_t& v) {
-        v = 0;
-        for (unsigned i = 0; i < n; ++i) {
-            bool b = false;
-            if (!bit(b)) return false;
-            v |= static_cast<std::uint64_t>(b) << i;
+    BitReader(std::string_view data, std::size_t at) : data_(data), bit_(at * 8) {}
+    // A Rice code with @p k low bits; false when the data ends first.
+    bool rice(unsigned k, std::uint64_t& v) {
+        if (available() == 57) {  // the common case: the whole code within the next 57 bits
+            const std::uint64_t w = peek();
+            const unsigned ones = ~w ? static_cast<unsigned>(__builtin_ctzll(~w)) : 64;
+            if (ones + 1 + k <= 57) {
+                v = static_cast<std::uint64_t>(ones) << k | ((w >> (ones + 1)) & ((std::uint64_t{1} << k) - 1));
+                bit_ += ones + 1 + k;
+                return true;
+            }
         }
+        std::uint64_t q = 0;
+        for (;;) {
+            const unsigned valid = available();
+            if (valid == 0) return false;
+            const std::uint64_t w = peek() | (valid < 64 ? ~std::uint64_t{0} << valid : 0);  // past the end: ones
+            const unsigned ones = w == ~std::uint64_t{0} ? 64 : static_cast<unsigned>(__builtin_ctzll(~w));
+            if (ones < valid) {
+                q += ones;
+                bit_ += ones + 1;
+                break;
+            }
+            q += valid;
+            bit_ += valid;
+            if (q > (std::uint64_t{1} << 32)) return false;
+        }
+        if (available() < k) return false;
+        v = q << k | (k ? peek() & ((std::uint64_t{1} << k) - 1) : 0);
+        bit_ += k;
         return true;
     }
     // The byte after the last bit read.
-    std::size_t end() const { return at_ + (used_ ? 1 : 0); }
+    std::size_t end() const { return (bit_ + 7) / 8; }
 
 private:
+    unsigned available() const {
+        const std::size_t total = data_.size() * 8;
+        return bit_ >= total ? 0 : static_cast<unsigned>(std::min<std::size_t>(total - bit_, 57));
+    }
+    // At least the next 57 bits (fewer at the end, zeros past it).
+    std::uint64_t peek() const {
+        const std::size_t byte = bit_ / 8;
+        std::uint64_t w = 0;
+        if (data_.size() - byte >= 8) {
+            std::memcpy(&w, data_.data() + byte, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            w = __builtin_bswap64(w);
+#endif
+        } else {
+            for (std::size_t i = 0; byte + i < data_.size(); ++i)
+                w |= static_cast<std::uint64_t>(static_cast<unsigned char>(data_[byte + i])) << (8 * i);
+        }
+        return w >> (bit_ % 8);
+    }
+
     std::string_view data_;
-    std::size_t at_;
-    unsigned used_ = 0;
+    std::size_t bit_;
 };
 
 }  // namespace
@@ -129,8 +177,7 @@ std::string WordPositionsWriter::encode() {
             if (i > 0 && entries_[i].first == entries_[i - 1].first) continue;
             const std::uint32_t gap = entries_[i].first - previous;  // the first from 0
             previous = entries_[i].first;
-            for (std::uint32_t q = gap >> k; q > 0; --q) bits.bit(true);
-            bits.bit(false);
+            bits.unary(gap >> k);
             bits.bits(gap, k);
         }
     }
@@ -176,14 +223,9 @@ bool WordPositionsReader::positions_v2(const std::vector<std::vector<std::uint32
     BitReader bits(data_, at);
     std::uint64_t h = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
-        std::uint64_t q = 0, low = 0;
-        for (bool b = true;;) {
-            if (!bits.bit(b)) return false;
-            if (!b) break;
-            if (++q > (std::uint64_t{1} << 32)) return false;
-        }
-        if (!bits.bits(k, low)) return false;
-        h += (q << k) | low;
+        std::uint64_t gap = 0;
+        if (!bits.rice(k, gap)) return false;
+        h += gap;
         if (h > 0xFFFFFFFFu) return false;
         hashes.push_back(static_cast<std::uint32_t>(h));
     }
@@ -198,20 +240,27 @@ bool WordPositionsReader::positions_v2(const std::vector<std::vector<std::uint32
     at = bits.end();
     std::size_t list = 0, w = 0;
     thread_local std::vector<Xapian::termpos> current;
-    // Reads every list up to the last wanted one (a list's length is known only by reading it).
+    // Reads every list up to the last wanted one (a list's length is known only by reading it),
+    // skipping the varints of those not wanted without decoding them.
     for (; w < wanted.size() && list < n; ++list) {
-        current.clear();
         std::uint64_t first = 0, more = 0, gap = 0;
         if (!get_varint(data_, at, first)) return false;
+        if (first & 1 && (!get_varint(data_, at, more) || more > data_.size() - at)) return false;
+        const std::uint64_t gaps = first & 1 ? more + 1 : 0;
+        if (wanted[w].first != list) {
+            for (std::uint64_t m = 0; m < gaps; ++m) {
+                while (at < data_.size() && static_cast<unsigned char>(data_[at]) >= 0x80) ++at;
+                if (at++ >= data_.size()) return false;
+            }
+            continue;
+        }
+        current.clear();
         Xapian::termpos position = static_cast<Xapian::termpos>(unfold_first(first >> 1));
         current.push_back(position);
-        if (first & 1) {
-            if (!get_varint(data_, at, more) || more > data_.size() - at) return false;
-            for (std::uint64_t m = 0; m < more + 1; ++m) {
-                if (!get_varint(data_, at, gap)) return false;
-                position += static_cast<Xapian::termpos>(gap);
-                current.push_back(position);
-            }
+        for (std::uint64_t m = 0; m < gaps; ++m) {
+            if (!get_varint(data_, at, gap)) return false;
+            position += static_cast<Xapian::termpos>(gap);
+            current.push_back(position);
         }
         for (; w < wanted.size() && wanted[w].first == list; ++w)
             out[wanted[w].second].insert(out[wanted[w].second].end(), current.begin(), current.end());
