@@ -40,9 +40,9 @@ inline constexpr const char* kMetaStoreText = "fahras.store_text";
 /// 1 (unrecorded): every word as 2–4 folded terms plus a stem term. 2: one term per word as written,
 /// the vocabulary map in metadata. 3: the same terms with compact positions (kPositionsCompact),
 /// which a reader of scheme 2 would silently take for none. 4 (written now, whatever the positions,
-/// which kMetaPositions records): the vocabulary no longer files a word under its own spelling, the
-/// reader implies it (vocabulary.hpp), which a reader of 2 or 3 would miss. This fahras reads 2, 3
-/// and 4 alike, and a writer opening a 2 or 3 marks it 4, since the words it adds are filed the new way.
+/// which kMetaPositions records): stored records packed (packed_text.hpp) and compact position lists
+/// of version 2 (word_positions.hpp), which a reader of 2 or 3 would read as empty. This fahras reads
+/// 2, 3 and 4 alike, and a writer opening a 2 or 3 marks it 4, since what it adds is written the new way.
 inline constexpr const char* kSchemeVersion = "4";
 inline constexpr const char* kSchemeReadable[] = {"2", "3", "4"};
 

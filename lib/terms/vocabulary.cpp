@@ -91,14 +91,7 @@ std::string merge_entries(std::string_view a, std::string_view b) {
 void VocabularyBatch::note_word(const Analyzer& analyzer, std::string_view written) {
     if (!seen_.insert(written)) return;
     vocabulary_keys(analyzer, written, keys_);
-    for (const auto& [key, kind] : keys_) {
-        // A word under its own spelling is implied by the reader (VocabularyReader::lookup): half of
-        // the word keys held nothing else.
-        if (kind == FormKind::WHOLE && key.size() == kWordKeyPrefix.size() + written.size() &&
-            key.compare(kWordKeyPrefix.size(), written.size(), written) == 0)
-            continue;
-        append_entry(pending_[key], kind, written);
-    }
+    for (const auto& [key, kind] : keys_) append_entry(pending_[key], kind, written);
 }
 
 void VocabularyBatch::note_document(const Analyzer& analyzer, const Xapian::Document& doc) {
@@ -147,17 +140,6 @@ std::string VocabularyCompactor::resolve_duplicate_metadata(const std::string& k
     return merged;
 }
 
-void add_own_spelling(std::string_view key, std::vector<VocabularyEntry>& entries) {
-    if (key.substr(0, kWordKeyPrefix.size()) != kWordKeyPrefix || key.size() == kWordKeyPrefix.size()) return;
-    const std::string_view own = key.substr(kWordKeyPrefix.size());
-    // Where a merge of the stored entries would have put it (they are sorted by form), so that an
-    // index of scheme 4 reads exactly as one that filed it.
-    const auto at = std::lower_bound(entries.begin(), entries.end(), own,
-                                     [](const VocabularyEntry& e, std::string_view f) { return e.form < f; });
-    if (at != entries.end() && at->form == own) return;  // filed by scheme 2 or 3
-    entries.insert(at, {FormKind::WHOLE, std::string(own)});
-}
-
 const std::vector<VocabularyEntry>& VocabularyReader::lookup(const std::string& key) {
     auto [it, inserted] = cache_.try_emplace(key);
     if (!inserted) return it->second;
@@ -168,7 +150,6 @@ const std::vector<VocabularyEntry>& VocabularyReader::lookup(const std::string& 
         for (const Xapian::Database& shard : shards_) merged = merge_entries(merged, shard.get_metadata(key));
         decode_entries(merged, it->second);
     }
-    add_own_spelling(key, it->second);
     return it->second;
 }
 

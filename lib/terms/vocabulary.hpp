@@ -2,8 +2,7 @@
 // it. It is how a query finds, without index-time expansion, that كيري also occurs as وكيري, كيرى and
 // لكيري, and that كاميرون occurs with the article as الكاميرون.
 //
-// Each word the index holds is filed under several keys: its folded form (kind WHOLE; except a word
-// whose folded form is itself, which every reader implies there instead), each form its
+// Each word the index holds is filed under several keys: its folded form (kind WHOLE), each form its
 // folded proclitics can leave (CLITIC, or ARTICLE when the article is among them: الكاميرون under
 // كاميرون), and the light stems of those (stem keys). Keys live in Xapian metadata ("vw"/"vs" +
 // key), written at each commit by the writer that added the words, merged when shards are compacted,
@@ -55,11 +54,6 @@ void decode_entries(std::string_view encoded, std::vector<VocabularyEntry>& out)
 /// The union of two encoded entry lists, sorted by form.
 std::string merge_entries(std::string_view a, std::string_view b);
 
-/// Adds the word of word key @p key itself (kind WHOLE) to @p entries (sorted by form) unless they
-/// hold it: the writer does not file a word under its own spelling (scheme 4), every reader implies it.
-/// The query drops it where no document holds the word. Other keys are left alone.
-void add_own_spelling(std::string_view key, std::vector<VocabularyEntry>& entries);
-
 /// Index-time half: collects the new words of one writer and files them at commit.
 /// Not thread-safe: one per writer, fed from the thread that writes its documents.
 class VocabularyBatch {
@@ -98,8 +92,7 @@ class VocabularyReader {
 public:
     VocabularyReader(const std::vector<Xapian::Database>& shards, VocabularyCache& cache)
         : shards_(shards), cache_(cache) {}
-    /// The entries filed under a metadata key (word_key or stem_key), merged over the shards, with
-    /// a word key's own word among them (add_own_spelling).
+    /// The entries filed under a metadata key (word_key or stem_key), merged over the shards.
     const std::vector<VocabularyEntry>& lookup(const std::string& key);
 
 private:

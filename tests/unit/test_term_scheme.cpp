@@ -337,61 +337,8 @@ TEST_CASE("VocabularyCompactor: shards built apart merge their vocabularies") {
     const Xapian::Database merged(dir.path() + "/merged");
     std::vector<fahras::detail::VocabularyEntry> filed;
     fahras::detail::decode_entries(merged.get_metadata(fahras::detail::word_key("كيري")), filed);
-    CHECK(filed.size() == 2);  // وكيري and لكيري; كيري itself is implied (scheme 4)
+    CHECK(filed.size() == 3);
     const auto forms = expand(analyzer, merged, "كيري");
     CHECK(joined(forms[Tier::EXACT]) == "كيري");
     CHECK(joined(forms[Tier::CLITIC]) == sorted({"وكيري", "لكيري"}));
-}
-
-TEST_CASE("vocabulary: a word is not filed under its own spelling, and every lookup implies it there") {
-    const Analyzer analyzer;
-    const auto db = database_of(analyzer, {"كيري", "كيرى", "وكيري", "مؤتمر"});
-    const auto stored = [&](const std::string& key) {
-        std::vector<fahras::detail::VocabularyEntry> entries;
-        fahras::detail::decode_entries(db.get_metadata(fahras::detail::word_key(key)), entries);
-        std::vector<std::string> forms;
-        for (const auto& e : entries) forms.push_back(e.form + ":" + std::to_string(static_cast<int>(e.kind)));
-        return sorted(forms);
-    };
-    // كيرى (fold كيري) and وكيري are filed under كيري, كيري itself is not; مؤتمر (fold موتمر) is
-    // filed under its fold, and nothing under its own spelling.
-    CHECK(stored("كيري") == sorted({"كيرى:0", "وكيري:1"}));
-    CHECK(stored("موتمر") == "مؤتمر:0");
-    CHECK(db.get_metadata(fahras::detail::word_key("مؤتمر")).empty());
-    CHECK(db.get_metadata(fahras::detail::word_key("وكيري")).empty());
-
-    fahras::detail::VocabularyCache cache;
-    const std::vector<Xapian::Database> shards{db};
-    fahras::detail::VocabularyReader reader(shards, cache);
-    std::vector<std::string> read;
-    for (const auto& e : reader.lookup(fahras::detail::word_key("كيري")))
-        read.push_back(e.form + ":" + std::to_string(static_cast<int>(e.kind)));
-    CHECK(read == std::vector<std::string>{"كيرى:0", "كيري:0", "وكيري:1"});  // in byte order, as a merge sorts them
-    CHECK(reader.lookup(fahras::detail::word_key("وكيري")).size() == 1);
-    CHECK(reader.lookup(fahras::detail::stem_key("كير")).empty());  // stem keys imply nothing
-    // The expansion is the one the stored entry gave: the query's spelling, then the variants.
-    const auto kerry = expand(analyzer, db, "كيري");
-    CHECK(joined(kerry[Tier::EXACT]) == "كيري");
-    CHECK(joined(kerry[Tier::VARIANT]) == "كيرى");
-    CHECK(joined(kerry[Tier::CLITIC]) == "وكيري");
-}
-
-TEST_CASE("add_own_spelling: in sorted place, once, even where an older scheme filed it") {
-    using fahras::detail::VocabularyEntry;
-    auto forms = [](const std::vector<VocabularyEntry>& entries) {
-        std::string out;
-        for (const auto& e : entries) out += e.form + ":" + std::to_string(static_cast<int>(e.kind)) + " ";
-        return out;
-    };
-    std::vector<VocabularyEntry> entries{{FormKind::CLITIC, "bb"}, {FormKind::CLITIC, "db"}};
-    fahras::detail::add_own_spelling(fahras::detail::word_key("cb"), entries);
-    CHECK(forms(entries) == "bb:1 cb:0 db:1 ");
-    fahras::detail::add_own_spelling(fahras::detail::word_key("cb"), entries);  // scheme 2 or 3 filed it
-    CHECK(forms(entries) == "bb:1 cb:0 db:1 ");
-    std::vector<VocabularyEntry> none;
-    fahras::detail::add_own_spelling(fahras::detail::word_key("zz"), none);
-    CHECK(forms(none) == "zz:0 ");
-    fahras::detail::add_own_spelling(fahras::detail::stem_key("zz"), none);
-    fahras::detail::add_own_spelling(fahras::detail::word_key(""), none);
-    CHECK(forms(none) == "zz:0 ");
 }
