@@ -30,7 +30,7 @@ int run_stats(int argc, char** argv) {
     std::cout << "documents:       " << stats.documents << '\n'
               << "distinct terms:  " << stats.distinct_terms << '\n'
               << "average length:  " << std::fixed << std::setprecision(1) << stats.average_length
-              << std::defaultfloat << " terms (all tiers)\n"
+              << std::defaultfloat << " words (a title word counts title_weight times)\n"
               << "analyzer:        " << stats.analyzer_id << '\n'
               << "path:            " << stats.path << '\n';
     return kExitOk;

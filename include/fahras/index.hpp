@@ -129,7 +129,7 @@ void write_stub_file(const std::string& path, const std::vector<ShardLocation>& 
 struct IndexStats {
     std::uint64_t documents = 0;
     std::uint64_t distinct_terms = 0;  ///< not counted for in-memory indexes (0)
-    double average_length = 0;         ///< average document length in Xapian terms (every tier of every word, title words counted title_weight times)
+    double average_length = 0;         ///< average document length in words of title and body (a title word counted title_weight times)
     std::string analyzer_id;
     std::string path;                  ///< empty for in-memory indexes
 };
