@@ -99,7 +99,7 @@ bool offer_rule(const SpellingCandidate& c, double min_ratio) {
 }
 
 std::vector<SpellingCandidate> spelling_candidates(const Analyzer& analyzer, QueryExpander& expander,
-                                                  const std::string& written) {
+                                                  const std::string& written, bool offers_only) {
     std::vector<SpellingCandidate> out;
     if (analyzer.is_stopword(written)) return out;
     std::unordered_set<std::string> searched;  // every form the query word already matches
@@ -121,6 +121,9 @@ std::vector<SpellingCandidate> spelling_candidates(const Analyzer& analyzer, Que
 
     const KeyCounts own = key_counts(expander, folded, searched);
     const Xapian::doccount word_group = std::max(own.whole, expander.frequency(written));
+    // offer_rule needs the query word name-like too (mostly written without the article): a common
+    // noun fails it whatever its look-alikes, and its edits (dozens of lookups) can be spared.
+    if (offers_only && !name_like(word_group, own.article)) return out;
 
     std::vector<std::pair<std::u32string, NameEdit>> edits;
     name_edits(w, edits);
@@ -154,7 +157,7 @@ std::vector<AlsoWritten> also_written(const Analyzer& analyzer, QueryExpander& e
     for (const QueryWord& w : words) {
         if (!w.attested || !done.insert(w.written).second) continue;
         std::size_t taken = 0;
-        for (const SpellingCandidate& c : spelling_candidates(analyzer, expander, w.written)) {
+        for (const SpellingCandidate& c : spelling_candidates(analyzer, expander, w.written, true)) {
             if (!c.offered || taken == kMaxAlsoWrittenPerWord) continue;
             out.push_back({w.written, c.spelling, c.documents});
             ++taken;

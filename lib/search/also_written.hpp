@@ -50,9 +50,11 @@ struct SpellingCandidate {
 bool offer_rule(const SpellingCandidate& c, double min_ratio = kAlsoWrittenMinRatio);
 
 /// Every candidate of the written query word @p written, offered or not; none for a stopword, a word
-/// under kMinAlsoWrittenLetters letters or a word no document holds.
+/// under kMinAlsoWrittenLetters letters or a word no document holds. With @p offers_only, none either
+/// for a word that fails the rule's own half (name_like of the query word, which no candidate can
+/// change): the same offers, without looking up the edits of common words.
 std::vector<SpellingCandidate> spelling_candidates(const Analyzer& analyzer, QueryExpander& expander,
-                                                  const std::string& written);
+                                                  const std::string& written, bool offers_only = false);
 
 /// The offers for the positive words of a query, each word once, most documents first.
 std::vector<AlsoWritten> also_written(const Analyzer& analyzer, QueryExpander& expander,

@@ -2,10 +2,16 @@
 // written for these tests: a rarer spelling of a name is offered its common one, the hits never
 // change, and look-alikes, stopwords and short words are not offered.
 #include "index_support.hpp"
+#include "search/also_written.hpp"
+#include "terms/document_terms.hpp"
+#include "terms/query_terms.hpp"
+#include "terms/vocabulary.hpp"
 
 #include <fahras/fahras.hpp>
 
 #include <doctest/doctest.h>
+
+#include <xapian.h>
 
 #include <chrono>
 #include <set>
@@ -116,4 +122,52 @@ TEST_CASE("the cost is bounded: long words and many of them") {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(r.also_written.size() == 1);  // the one name, once
     CHECK(seconds < 2.0);
+}
+
+// spelling_candidates(..., offers_only) skips the look-alikes of a word that fails the rule's own half;
+// the offers must be exactly those of every candidate filtered by the rule, for every word.
+TEST_CASE("offers_only: the same offers as every candidate filtered by the rule, over every word") {
+    const fahras::Analyzer analyzer;
+    std::vector<std::string> bodies;
+    for (const Article& a : fahras::test::news_articles()) bodies.push_back(a.title + " " + a.body);
+    for (int copy = 0; copy < 4; ++copy)  // a name in two spellings, often enough to be offered
+        for (const char* body : {"قال الرئيس ترامب إن المحادثات مثمرة", "وصل ترامب إلى العاصمة", "غرد ترمب مساء",
+                                 "جولة كيري الأخيرة", "التقى كيرى نظيره", "يعمل العامل في المصنع والعمل شاق"})
+            bodies.emplace_back(body);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    fahras::detail::VocabularyBatch vocabulary;
+    int n = 0;
+    for (const std::string& body : bodies) {
+        Article a;
+        a.id = "d" + std::to_string(n++);
+        a.body = body;
+        const Xapian::Document doc = fahras::detail::build_document(analyzer, fahras::IndexOptions{}, a);
+        vocabulary.note_document(analyzer, doc);
+        db.add_document(doc);
+    }
+    vocabulary.flush(db);
+    const std::vector<Xapian::Database> shards{db};
+    const fahras::RankingOptions ranking;
+    fahras::detail::QueryExpander expander(analyzer, ranking, db, shards);
+    std::set<std::string> words;
+    for (const std::string& body : bodies)
+        analyzer.for_each_token(body, [&](const fahras::TokenView& t) { words.insert(std::string(t.normalized)); });
+    auto offers = [](const std::vector<fahras::detail::SpellingCandidate>& candidates) {
+        std::vector<std::string> out;
+        for (const auto& c : candidates)
+            if (c.offered) out.push_back(c.spelling);
+        return out;
+    };
+    std::size_t spared = 0, offered = 0;
+    for (const std::string& w : words) {
+        CAPTURE(w);
+        const auto all = fahras::detail::spelling_candidates(analyzer, expander, w);
+        const auto only = fahras::detail::spelling_candidates(analyzer, expander, w, true);
+        CHECK(offers(all) == offers(only));
+        spared += only.empty() && !all.empty();
+        offered += !offers(all).empty();
+    }
+    MESSAGE(words.size() << " words, " << offered << " with offers, " << spared << " whose look-alikes were spared");
+    CHECK(offered > 0);
+    CHECK(spared > 0);
 }
