@@ -53,13 +53,12 @@ namespace {
 // 18.0 MB instead of 22.4 on arqa-dev; a word's first position folded with its field and a flag
 // for more, so a word written once costs one or two bytes and no length: 19.1 → 13.8 MB.
 constexpr char kVersion2 = 0;
-constexpr Xapian::termpos kFirstBodyPosition = kBodyPositionOffset;
 
 // Title positions (below kBodyPositionOffset) odd, body positions even: both small.
 std::uint64_t fold_first(Xapian::termpos p) {
-    return p >= kFirstBodyPosition ? 2 * static_cast<std::uint64_t>(p - kFirstBodyPosition) : 2 * static_cast<std::uint64_t>(p) + 1;
+    return p >= kBodyPositionOffset ? 2 * static_cast<std::uint64_t>(p - kBodyPositionOffset) : 2 * static_cast<std::uint64_t>(p) + 1;
 }
-std::uint64_t unfold_first(std::uint64_t v) { return v % 2 ? v / 2 : v / 2 + kFirstBodyPosition; }
+std::uint64_t unfold_first(std::uint64_t v) { return v % 2 ? v / 2 : v / 2 + kBodyPositionOffset; }
 
 unsigned rice_bits_for(std::size_t n) {
     unsigned k = 0;
@@ -71,8 +70,8 @@ unsigned rice_bits_for(std::size_t n) {
 class BitWriter {
 public:
     explicit BitWriter(std::string& out) : out_(out) {}
-    ~BitWriter() {
-        for (; used_ > 0; used_ = used_ > 8 ? used_ - 8 : 0, word_ >>= 8) out_.push_back(static_cast<char>(word_ & 0xFF));
+    ~BitWriter() {  // bits() keeps fewer than 8 bits back: one last byte at most
+        if (used_ > 0) out_.push_back(static_cast<char>(word_ & 0xFF));
     }
     // @p n (at most 32) low bits of @p v.
     void bits(std::uint64_t v, unsigned n) {
@@ -159,6 +158,20 @@ private:
     std::size_t bit_;
 };
 
+// The (list index, slot) pairs of the lists the slots want, in list order: @p index_of gives a hash's
+// list, @p n (the list count) for a hash the document does not hold. Both versions find lists so.
+template <class IndexOf>
+const std::vector<std::pair<std::size_t, std::size_t>>& wanted_lists(const std::vector<std::vector<std::uint32_t>>& slots,
+                                                                    std::size_t n, IndexOf index_of) {
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> wanted;
+    wanted.clear();
+    for (std::size_t s = 0; s < slots.size(); ++s)
+        for (const std::uint32_t h : slots[s])
+            if (const std::size_t i = index_of(h); i < n) wanted.emplace_back(i, s);
+    std::sort(wanted.begin(), wanted.end());
+    return wanted;
+}
+
 }  // namespace
 
 std::string WordPositionsWriter::encode() {
@@ -229,14 +242,10 @@ bool WordPositionsReader::positions_v2(const std::vector<std::vector<std::uint32
         if (h > 0xFFFFFFFFu) return false;
         hashes.push_back(static_cast<std::uint32_t>(h));
     }
-    thread_local std::vector<std::pair<std::size_t, std::size_t>> wanted;  // (list index, slot)
-    wanted.clear();
-    for (std::size_t s = 0; s < slots.size(); ++s)
-        for (const std::uint32_t x : slots[s]) {
-            const auto it = std::lower_bound(hashes.begin(), hashes.end(), x);
-            if (it != hashes.end() && *it == x) wanted.emplace_back(static_cast<std::size_t>(it - hashes.begin()), s);
-        }
-    std::sort(wanted.begin(), wanted.end());
+    const auto& wanted = wanted_lists(slots, hashes.size(), [](std::uint32_t x) {
+        const auto it = std::lower_bound(hashes.begin(), hashes.end(), x);
+        return it != hashes.end() && *it == x ? static_cast<std::size_t>(it - hashes.begin()) : hashes.size();
+    });
     at = bits.end();
     std::size_t list = 0, w = 0;
     thread_local std::vector<Xapian::termpos> current;
@@ -283,12 +292,7 @@ bool WordPositionsReader::positions_v1(const std::vector<std::vector<std::uint32
         }
         return lo < n && hash_at(data_, hashes + 4 * lo) == h ? lo : n;
     };
-    thread_local std::vector<std::pair<std::size_t, std::size_t>> wanted;  // (list index, slot)
-    wanted.clear();
-    for (std::size_t s = 0; s < slots.size(); ++s)
-        for (const std::uint32_t h : slots[s])
-            if (const std::size_t i = index_of(h); i < n) wanted.emplace_back(i, s);
-    std::sort(wanted.begin(), wanted.end());
+    const auto& wanted = wanted_lists(slots, n, index_of);
     at = hashes + 4 * n;
     std::size_t list = 0;
     std::uint64_t length = 0;
