@@ -3,9 +3,8 @@
 // change, and look-alikes, stopwords and short words are not offered.
 #include "index_support.hpp"
 #include "search/also_written.hpp"
-#include "terms/document_terms.hpp"
 #include "terms/query_terms.hpp"
-#include "terms/vocabulary.hpp"
+#include "vocabulary_support.hpp"
 
 #include <fahras/fahras.hpp>
 
@@ -134,18 +133,7 @@ TEST_CASE("offers_only: the same offers as every candidate filtered by the rule,
         for (const char* body : {"قال الرئيس ترامب إن المحادثات مثمرة", "وصل ترامب إلى العاصمة", "غرد ترمب مساء",
                                  "جولة كيري الأخيرة", "التقى كيرى نظيره", "يعمل العامل في المصنع والعمل شاق"})
             bodies.emplace_back(body);
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    fahras::detail::VocabularyBatch vocabulary;
-    int n = 0;
-    for (const std::string& body : bodies) {
-        Article a;
-        a.id = "d" + std::to_string(n++);
-        a.body = body;
-        const Xapian::Document doc = fahras::detail::build_document(analyzer, fahras::IndexOptions{}, a);
-        vocabulary.note_document(analyzer, doc);
-        db.add_document(doc);
-    }
-    vocabulary.flush(db);
+    const Xapian::Database db = fahras::test::vocabulary_database(analyzer, bodies);
     const std::vector<Xapian::Database> shards{db};
     const fahras::RankingOptions ranking;
     fahras::detail::QueryExpander expander(analyzer, ranking, db, shards);

@@ -64,6 +64,33 @@ std::string body_with_new_words(int i, int words) {
     return body;
 }
 
+// What writing into @p path until the disk is full left: the documents committed (a commit every
+// @p every documents of body_with_new_words(i, @p words), titled or not) and the error that stopped
+// it, a CorruptIndexError named as such.
+struct FullDisk {
+    int committed = 0;
+    std::string error;
+};
+
+FullDisk fill_until_full(const std::string& path, int words, int every, bool titled) {
+    FullDisk out;
+    Index index = Index::open(path);
+    try {
+        for (int i = 0; i < 100000; ++i) {
+            index.add(article("d" + std::to_string(i), titled ? "عنوان " + std::to_string(i) : "", body_with_new_words(i, words)));
+            if (i % every == every - 1) {
+                index.commit();
+                out.committed = i + 1;
+            }
+        }
+    } catch (const fahras::CorruptIndexError& e) {
+        out.error = std::string("CorruptIndexError: ") + e.what();
+    } catch (const fahras::IndexError& e) {
+        out.error = e.what();
+    }
+    return out;  // the index closes here: its destructor's commit fails quietly on the full disk
+}
+
 }  // namespace
 
 TEST_CASE("NUL bytes in title, body and query: stored as given, the words around them found") {
@@ -275,24 +302,7 @@ TEST_CASE("a full disk (a 2 MB tmpfs): an IndexError that says so, and every com
     Tmpfs fs(mount_point, "size=2m");
     if (skipped(fs)) return;
     const std::string path = mount_point + "/db";
-    int committed = 0;
-    std::string error;
-    {
-        Index index = Index::open(path);
-        try {
-            for (int i = 0; i < 100000; ++i) {
-                index.add(article("d" + std::to_string(i), "", body_with_new_words(i, 50)));
-                if (i % 20 == 19) {
-                    index.commit();
-                    committed = i + 1;
-                }
-            }
-        } catch (const fahras::CorruptIndexError& e) {
-            error = std::string("CorruptIndexError: ") + e.what();
-        } catch (const fahras::IndexError& e) {
-            error = e.what();
-        }
-    }
+    const auto [committed, error] = fill_until_full(path, 50, 20, false);
     std::printf("[bad input] full disk after %d committed documents: %s\n", committed, error.c_str());
     CHECK(committed > 0);
     CHECK_MESSAGE(error.find("No space left on device") != std::string::npos, error);
@@ -316,20 +326,7 @@ TEST_CASE("a disk that fills at any point of a commit (2 MB tmpfs, several sizes
         Tmpfs fs(mount_point, "size=2m");
         if (skipped(fs)) return;
         const std::string path = mount_point + "/db";
-        int committed = 0;
-        std::string error;
-        try {
-            Index index = Index::open(path);
-            for (int i = 0; i < 100000; ++i) {
-                index.add(article("d" + std::to_string(i), "عنوان " + std::to_string(i), body_with_new_words(i, words)));
-                if (i % every == every - 1) {
-                    index.commit();
-                    committed = i + 1;
-                }
-            }
-        } catch (const fahras::IndexError& e) {
-            error = e.what();
-        }
+        const auto [committed, error] = fill_until_full(path, words, every, true);
         CHECK(committed > 0);
         CHECK_MESSAGE(error.find("No space left on device") != std::string::npos, error);
         const Index reader = Index::open(path, OpenMode::READ_ONLY);

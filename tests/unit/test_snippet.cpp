@@ -1,12 +1,12 @@
 // Snippets (lib/search/snippet): a window of the original text around the matches, each matched word
 // wrapped in the markers exactly as written (clitics, harakat), "…" at cut ends, valid UTF-8 always.
 #include "search/snippet.hpp"
-#include "terms/document_terms.hpp"
 #include "terms/query_terms.hpp"
 
 #include "analysis/utf8.hpp"
 #include "index_support.hpp"
 #include "test_support.hpp"
+#include "vocabulary_support.hpp"
 
 #include <fahras/analyzer.hpp>
 
@@ -29,15 +29,7 @@ const std::string kEllipsis = "\u2026";
 // finds in an index holding @p text (every tier), as the searcher does on its own index; without a
 // text, an index holding the query's own words.
 MatchTerms terms_for(const Analyzer& analyzer, const std::string& query, const std::string& text = "") {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    fahras::Article a;
-    a.id = "t";
-    a.body = text.empty() ? query : text;
-    const Xapian::Document doc = fahras::detail::build_document(analyzer, fahras::IndexOptions{}, a);
-    fahras::detail::VocabularyBatch vocabulary;
-    vocabulary.note_document(analyzer, doc);
-    db.add_document(doc);
-    vocabulary.flush(db);
+    const Xapian::Database db = fahras::test::vocabulary_database(analyzer, {text.empty() ? query : text});
     const std::vector<Xapian::Database> shards{db};
     const fahras::RankingOptions ranking;
     fahras::detail::QueryExpander expander(analyzer, ranking, db, shards);

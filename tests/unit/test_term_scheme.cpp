@@ -10,6 +10,7 @@
 #include "index/shards.hpp"
 #include "index_support.hpp"
 #include "test_support.hpp"
+#include "vocabulary_support.hpp"
 
 #include <fahras/analyzer.hpp>
 #include <fahras/index.hpp>
@@ -71,22 +72,6 @@ std::string keys_table(const Analyzer& analyzer, const std::string& word) {
     return sorted(out);
 }
 
-// An in-memory database holding @p bodies (one document each) with its vocabulary filed.
-Xapian::WritableDatabase database_of(const Analyzer& analyzer, const std::vector<std::string>& bodies) {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    fahras::detail::VocabularyBatch vocabulary;
-    int n = 0;
-    for (const std::string& body : bodies) {
-        Article a;
-        a.id = "d" + std::to_string(n++);
-        a.body = body;
-        const Xapian::Document doc = fahras::detail::build_document(analyzer, IndexOptions{}, a);
-        vocabulary.note_document(analyzer, doc);
-        db.add_document(doc);
-    }
-    vocabulary.flush(db);
-    return db;
-}
 
 fahras::detail::WordForms expand(const Analyzer& analyzer, const Xapian::Database& db, const std::string& word,
                                  const fahras::RankingOptions& ranking = {}) {
@@ -233,7 +218,7 @@ TEST_CASE("vocabulary entries: encoded, decoded and merged without duplicates") 
 
 TEST_CASE("QueryExpander: the tiers of a word, found through the vocabulary") {
     const Analyzer analyzer;
-    const auto db = database_of(analyzer, {"كيري وكيري", "كيرى لكيري", "الكاميرون", "كاميرون", "كاميرون", "بالرئيس الرئيس رئيس"});
+    const auto db = fahras::test::vocabulary_database(analyzer, {"كيري وكيري", "كيرى لكيري", "الكاميرون", "كاميرون", "كاميرون", "بالرئيس الرئيس رئيس"});
     const auto kerry = expand(analyzer, db, "كيري");
     CHECK(joined(kerry[Tier::EXACT]) == "كيري");
     CHECK(joined(kerry[Tier::VARIANT]) == "كيرى");
@@ -254,7 +239,7 @@ TEST_CASE("QueryExpander: a proclitic is believed only where the index does not 
     std::vector<std::string> bodies(12, "بوتين لبنان");  // the names, often
     bodies.push_back("الوتين شريان");                    // the aorta, once
     bodies.push_back("بنان");                           // fingertips, once
-    const auto db = database_of(analyzer, bodies);
+    const auto db = fahras::test::vocabulary_database(analyzer, bodies);
     // بوتين is not ب + وتين, لبنان is not ل + بنان: no split, and the rare word does not take the name.
     CHECK(expand(analyzer, db, "بوتين")[Tier::SPLIT].empty());
     CHECK(expand(analyzer, db, "لبنان")[Tier::SPLIT].empty());
