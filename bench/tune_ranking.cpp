@@ -28,6 +28,7 @@ const std::vector<std::pair<std::string, double fahras::RankingOptions::*>> kFie
     {"floor", &fahras::RankingOptions::length_norm_floor},
     {"form", &fahras::RankingOptions::form_weight},
     {"exact", &fahras::RankingOptions::exact_weight},
+    {"lone_exact", &fahras::RankingOptions::lone_word_exact_weight},
     {"article", &fahras::RankingOptions::article_weight},
     {"strip", &fahras::RankingOptions::strip_weight},
     {"stem", &fahras::RankingOptions::stem_weight},
@@ -43,7 +44,7 @@ const std::vector<std::pair<std::string, double fahras::RankingOptions::*>> kFie
 int main(int argc, char** argv) {
     if (argc < 4) {
         std::cerr << "usage: tune_ranking DB QUERIES.jsonl QRELS.tsv [--NAME v1,v2,...]... [--depth K] [--per-query 1]\n"
-                     "NAME is a RankingOptions field: k1 b floor form exact article strip stem clitic_ratio "
+                     "NAME is a RankingOptions field: k1 b floor form exact lone_exact article strip stem clitic_ratio "
                      "article_ratio stem_ratio phrase question_b (the others keep their defaults)\n";
         return 2;
     }

@@ -66,6 +66,10 @@ struct RankingOptions {
     double length_norm_floor = 0;   ///< lower bound of doclen/avglen (Xapian's default 0.5 flattens short documents)
     double form_weight = 1.0;       ///< the word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)
     double exact_weight = 0.2;      ///< bonus for the query's own spelling, alone or behind a conjunction or preposition (علي over على)
+    /// exact_weight for a query of one word (كيري, فايز): with no other word to tell which word is
+    /// meant, its spelling is the only evidence, so the documents writing it come first (the name
+    /// فايز before فائز, winner); in longer queries the other words do that (docs/design.md, "Ranking").
+    double lone_word_exact_weight = 4.0;
     double article_weight = 0.3;    ///< the word behind the article too (الكاميرون for كاميرون, العاصمة for عاصمة)
     double strip_weight = 0.5;      ///< the remainder when the query word itself carries proclitics (بالرئيس → الرئيس)
     double stem_weight = 0.7;       ///< the light-stem family (اجتماعات for اجتماع)

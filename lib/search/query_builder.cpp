@@ -411,4 +411,11 @@ bool reads_as_question(const Analyzer& analyzer, const QueryNode& tree) {
     return words > kFullNameMaxWords || stopword;
 }
 
+bool is_lone_word(const Analyzer& analyzer, const QueryNode& tree) {
+    std::size_t words = 0;
+    bool stopword = false;
+    count_ranked_words(analyzer, tree, words, stopword);
+    return words == 1;
+}
+
 }  // namespace fahras::detail

@@ -102,4 +102,8 @@ bool is_filter_field(const std::string& field);
 /// RankingOptions::question_b applies to those.
 bool reads_as_question(const Analyzer& analyzer, const QueryNode& tree);
 
+/// True when @p tree ranks one word alone (كيري, "كيري", title:كيري; filters and excluded words
+/// aside). RankingOptions::lone_word_exact_weight applies to those.
+bool is_lone_word(const Analyzer& analyzer, const QueryNode& tree);
+
 }  // namespace fahras::detail

@@ -100,6 +100,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     const detail::QueryNode tree = detail::parse_query(query_text, truncated, request.strict_syntax);
     RankingOptions ranking = internal_->ranking;
     if (detail::reads_as_question(analyzer, tree)) ranking.b = ranking.question_b;
+    if (detail::is_lone_word(analyzer, tree)) ranking.exact_weight = ranking.lone_word_exact_weight;
     auto run = [&] {
         results = SearchResults();
         const Xapian::Database& db = internal_->db;

@@ -57,6 +57,7 @@ class RankingOptions:
     length_norm_floor: float
     form_weight: float
     exact_weight: float
+    lone_word_exact_weight: float
     article_weight: float
     strip_weight: float
     stem_weight: float

@@ -31,6 +31,8 @@ class RankingOptions:
     r"""The word in any spelling, behind a conjunction or preposition (كيري, كيرى, وكيري)."""
     exact_weight: float = _RANKING.exact_weight
     r"""Bonus for the query's own spelling (علي over على)."""
+    lone_word_exact_weight: float = _RANKING.lone_word_exact_weight
+    r"""exact_weight for a query of one word: its spelling is the only evidence (علي before على)."""
     article_weight: float = _RANKING.article_weight
     r"""The word behind the article too (الكاميرون for كاميرون)."""
     strip_weight: float = _RANKING.strip_weight

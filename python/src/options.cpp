@@ -90,6 +90,7 @@ void bind_options(py::module_& m) {
         .def_readwrite("length_norm_floor", &RankingOptions::length_norm_floor)
         .def_readwrite("form_weight", &RankingOptions::form_weight)
         .def_readwrite("exact_weight", &RankingOptions::exact_weight)
+        .def_readwrite("lone_word_exact_weight", &RankingOptions::lone_word_exact_weight)
         .def_readwrite("article_weight", &RankingOptions::article_weight)
         .def_readwrite("strip_weight", &RankingOptions::strip_weight)
         .def_readwrite("stem_weight", &RankingOptions::stem_weight)

@@ -181,6 +181,24 @@ def test_question_b_ranks_questions_only(index: fahras.Index) -> None:
     assert scores("لافروف", b=0.3, question_b=1.0) == scores("لافروف", b=0.3, question_b=0.3)
 
 
+def test_lone_word_exact_weight_ranks_one_word_queries_only() -> None:
+    idx = fahras.Index.in_memory()
+    winner = ("أعلنت اللجنة اسم الفائز بالجائزة وقالت إن فائز هذا العام كتب روايته في سنتين"
+              " وسيتسلم فائز الجائزة شهادة وسيكرم كل فائز في حفل")  # فائز (winner) four times
+    idx.add(fahras.Article(id="word", title="خبر", body=winner))
+    idx.add(fahras.Article(id="name", title="خبر", body="استقبل الوزير فايز الحسن وفدا من رجال الأعمال في مكتبه بالعاصمة أمس"))
+    idx.commit()
+
+    def search(query: str, **ranking: float) -> list[tuple[str, float]]:
+        return [(h.id, h.score) for h in fahras.Searcher(idx, **ranking).search(query)]
+
+    # One word: its own spelling (فايز, the name) outranks the folded common word فائز by default.
+    assert [i for i, _ in search("فايز")] == ["name", "word"]
+    assert [i for i, _ in search("فايز", lone_word_exact_weight=0.2)] == ["word", "name"]
+    # Two words: the weight does not apply.
+    assert search("فايز الحسن", lone_word_exact_weight=0.2) == search("فايز الحسن", lone_word_exact_weight=10)
+
+
 def test_exact_form_outranks_stripped_form() -> None:
     idx = fahras.Index.in_memory(title_weight=1)
     idx.add(fahras.Article(id="exact", body="وصل لافروف إلى المدينة"))
